@@ -1,0 +1,103 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "tocsin",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tocsin", targets: ["tocsin"]),
+        .library(name: "KubeCore", targets: ["KubeCore"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
+        .library(name: "TocsinTesting", targets: ["TocsinTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // Kubernetes types, request building, watch-event decoding, Status errors. No I/O.
+        .target(name: "KubeCore", swiftSettings: strict),
+        // kubeconfig / in-cluster config, auth, HTTP transport, the typed client.
+        .target(
+            name: "KubeClient",
+            dependencies: [
+                "KubeCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        // Watchers, store, work queue, controllers, leader election (issue 3).
+        .target(name: "KubeRuntime", dependencies: ["KubeClient"], swiftSettings: strict),
+        // Monitor, AlertRule, OnCallSchedule, Incident (issue 4).
+        .target(name: "TocsinAPI", dependencies: ["KubeCore"], swiftSettings: strict),
+        // Conditions, lifecycle, schedules: pure (issue 9).
+        .target(name: "TocsinEngine", dependencies: ["TocsinAPI"], swiftSettings: strict),
+        // Slack and Opsgenie (issue 7).
+        .target(name: "TocsinNotifiers", dependencies: ["TocsinAPI"], swiftSettings: strict),
+        // Reconcilers wiring engine, runtime and notifiers.
+        .target(
+            name: "TocsinControllers",
+            dependencies: ["KubeRuntime", "TocsinAPI", "TocsinEngine", "TocsinNotifiers"],
+            swiftSettings: strict
+        ),
+        // Metrics, health, Slack interactivity, incidents API.
+        .target(name: "TocsinServer", dependencies: ["TocsinControllers"], swiftSettings: strict),
+        .executableTarget(
+            name: "tocsin",
+            dependencies: [
+                "KubeCore", "KubeClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Fakes shared by every test target: Kubernetes API server (and later Slack, Opsgenie, clock).
+        .target(
+            name: "TocsinTesting",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TocsinTestingTests",
+            dependencies: [
+                "TocsinTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"], swiftSettings: strict),
+        .testTarget(
+            name: "KubeClientTests",
+            dependencies: ["KubeClient", "KubeCore", "TocsinTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+    ]
+)
