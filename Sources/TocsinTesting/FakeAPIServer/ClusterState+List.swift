@@ -1,0 +1,102 @@
+import Foundation
+
+extension ClusterState {
+    static let continueExpiredMessage =
+        "The provided continue parameter is too old to display a consistent list result. You can start a new "
+        + "list without the continue parameter, or use the continue token in this response to retrieve the "
+        + "remainder of the results. Continuing with the provided token results in an inconsistent list - "
+        + "objects that were created, modified, or deleted between the time the first chunk was returned and "
+        + "now may show up in the list."
+
+    /// Lists a resource as `GET` on a collection does: selectors, `limit`/`continue` pages that are consistent
+    /// snapshots, and the `resourceVersion`/`resourceVersionMatch` semantics.
+    /// - Parameter namespace: `nil` lists across all namespaces.
+    /// - Throws: `FakeAPIError` 400 (bad parameters), 410 (compacted), 504 (resourceVersion from the future).
+    func list(_ resource: FakeAPIServer.Resource, namespace: String?, options: ListOptions) throws -> FakeJSON {
+        let (target, start) = try listRevision(options)
+        let snapshot = try listSnapshot(resource, at: target, options: options, start: start)
+        let prefix = resource.isNamespaced && namespace != nil ? "\(namespace ?? "")/" : ""
+        var matching: [(key: String, object: FakeJSON)] = []
+        for key in Self.sortedKeys(snapshot.keys) where key.hasPrefix(prefix) {
+            if let start, key.utf8.lexicographicallyPrecedes(start.utf8) { continue }
+            guard let object = snapshot[key], options.matches(object) else { continue }
+            matching.append((key, object))
+        }
+        var metadata: FakeJSON = ["resourceVersion": .string(String(target))]
+        var page = matching
+        if let limit = options.limit, matching.count > limit {
+            page = Array(matching.prefix(limit))
+            let last = page.last?.key ?? ""
+            metadata["continue"] = .string(ContinueToken(revision: target, start: last + "\u{0}").encoded)
+            if options.labelSelector.isEmpty, options.fieldSelector.isEmpty {
+                metadata["remainingItemCount"] = .integer(Int64(matching.count - limit))
+            }
+        }
+        let items = page.map { entry -> FakeJSON in
+            var object = entry.object
+            if !resource.isCustomResource {
+                object["kind"] = nil
+                object["apiVersion"] = nil
+            }
+            return object
+        }
+        return [
+            "kind": .string(resource.listKind), "apiVersion": .string(resource.apiVersion),
+            "metadata": metadata, "items": .array(items),
+        ]
+    }
+
+    /// The revision a list reads at and the key it starts from.
+    private func listRevision(_ options: ListOptions) throws -> (Int64, String?) {
+        if let token = options.continueToken {
+            if options.resourceVersion != nil, options.resourceVersion != "0" {
+                throw FakeAPIError.badRequest("specifying resource version is not allowed when using continue")
+            }
+            let decoded = try ContinueToken(decoding: token)
+            // A token with a negative revision is the "inconsistent" token of an expired list: read the latest.
+            return (decoded.revision <= 0 ? revision : decoded.revision, decoded.start)
+        }
+        let requested = try options.parsedResourceVersion()
+        switch options.resourceVersionMatch {
+        case nil:
+            guard let requested, requested != 0 else { return (revision, nil) }
+            if requested > revision {
+                throw FakeAPIError.tooLargeResourceVersion(requested: requested, current: revision)
+            }
+            // With a limit, a resourceVersion without a match means Exact (as the real server does).
+            return (options.limit == nil ? revision : requested, nil)
+        case "NotOlderThan":
+            guard let requested else {
+                throw FakeAPIError.badRequest("resourceVersionMatch is forbidden unless resourceVersion is provided")
+            }
+            if requested > revision {
+                throw FakeAPIError.tooLargeResourceVersion(requested: requested, current: revision)
+            }
+            return (revision, nil)
+        case "Exact":
+            guard let requested, requested != 0 else {
+                throw FakeAPIError.badRequest(
+                    "resourceVersionMatch \"Exact\" is forbidden for resourceVersion \"0\" or unset")
+            }
+            if requested > revision {
+                throw FakeAPIError.tooLargeResourceVersion(requested: requested, current: revision)
+            }
+            return (requested, nil)
+        case let other?:
+            throw FakeAPIError.badRequest(
+                "resourceVersionMatch: Unsupported value: \"\(other)\": supported values: \"Exact\", \"NotOlderThan\"")
+        }
+    }
+
+    private func listSnapshot(
+        _ resource: FakeAPIServer.Resource, at target: Int64, options: ListOptions, start: String?
+    ) throws -> [String: FakeJSON] {
+        do {
+            return try snapshot(resource, at: target)
+        } catch var error as FakeAPIError where options.continueToken != nil {
+            error.message = Self.continueExpiredMessage
+            error.metadata = ["continue": .string(ContinueToken(revision: -1, start: start ?? "").encoded)]
+            throw error
+        }
+    }
+}
