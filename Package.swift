@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Kubernetes types, request building, watch-event decoding, Status errors. No I/O.
@@ -43,7 +46,16 @@ let package = Package(
             swiftSettings: strict
         ),
         // Watchers, store, work queue, controllers, leader election (issue 3).
-        .target(name: "KubeRuntime", dependencies: ["KubeClient"], swiftSettings: strict),
+        .target(
+            name: "KubeRuntime",
+            dependencies: [
+                "KubeClient", "KubeCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         // Monitor, AlertRule, OnCallSchedule, Incident (issue 4).
         .target(name: "TocsinAPI", dependencies: ["KubeCore"], swiftSettings: strict),
         // Conditions, lifecycle, schedules: pure (issue 9).
@@ -57,7 +69,18 @@ let package = Package(
             swiftSettings: strict
         ),
         // Metrics, health, Slack interactivity, incidents API.
-        .target(name: "TocsinServer", dependencies: ["TocsinControllers"], swiftSettings: strict),
+        .target(
+            name: "TocsinServer",
+            dependencies: [
+                "TocsinControllers", "KubeRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "tocsin",
             dependencies: [
@@ -94,8 +117,29 @@ let package = Package(
         ),
         .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"], swiftSettings: strict),
         .testTarget(
+            name: "KubeRuntimeTests",
+            dependencies: [
+                "KubeRuntime", "KubeClient", "KubeCore", "TocsinTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TocsinServerTests",
+            dependencies: [
+                "TocsinServer", "KubeRuntime", "TocsinTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "KubeClientTests",
-            dependencies: ["KubeClient", "KubeCore", "TocsinTesting"],
+            dependencies: ["KubeClient", "KubeCore", "TocsinTesting", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
