@@ -1,0 +1,2 @@
+// Tests for this target arrive with the controller-runtime work.
+import Testing
