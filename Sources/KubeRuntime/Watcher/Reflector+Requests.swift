@@ -1,0 +1,107 @@
+import KubeClient
+import KubeCore
+import Logging
+
+extension Reflector {
+    /// How one watch request ended.
+    enum WatchOutcome: Sendable {
+        case ended
+        case failed(WatcherStateMachine<Object>.Failure)
+        case relistRequested
+    }
+
+    /// Lists one page and applies it.
+    func listPage(continueToken: String?) async throws -> WatcherStateMachine<Object>.Action {
+        let options = ListOptions(
+            labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector,
+            limit: configuration.pageSize, continueToken: continueToken)
+        let page: ObjectList<Object>
+        do {
+            page = try await client.list(
+                Object.self, namespace: configuration.namespace, options: options, resource: configuration.resource)
+        } catch {
+            let failure = try report(error, during: "list")
+            return machine.withLock { $0.failed(failure) }
+        }
+        let items = configuration.namespaceFilter == nil ? page.items : page.items.filter(configuration.accepts)
+        let step = machine.withLock {
+            $0.listPageReceived(
+                items, resourceVersion: page.metadata.resourceVersion, continueToken: page.metadata.continueToken)
+        }
+        if !step.changes.isEmpty { onChange(step.changes) }
+        return step.action
+    }
+
+    /// Watches from `resourceVersion` until the stream ends or fails, or a relist is requested.
+    func watch(from resourceVersion: String) async throws -> WatcherStateMachine<Object>.Action {
+        let outcome = try await withThrowingTaskGroup(of: WatchOutcome?.self) { group in
+            group.addTask { try await self.consumeWatch(from: resourceVersion) }
+            group.addTask {
+                await self.relistSignal.wait()
+                return Task.isCancelled ? nil : .relistRequested
+            }
+            var outcome: WatchOutcome?
+            while outcome == nil, let next = try await group.next() {
+                outcome = next
+                group.cancelAll()
+            }
+            return outcome ?? .ended
+        }
+        switch outcome {
+        case .ended:
+            logger.debug("Watch ended; resuming", metadata: ["watch.resourceVersion": "\(resourceVersion)"])
+            return machine.withLock { $0.watchEnded() }
+        case .failed(let failure):
+            return machine.withLock { $0.failed(failure) }
+        case .relistRequested:
+            logger.debug("Relisting to replay the cache to a new consumer")
+            return machine.withLock { $0.relist() }
+        }
+    }
+
+    private func consumeWatch(from resourceVersion: String) async throws -> WatchOutcome {
+        let options = WatchOptions(
+            labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector,
+            resourceVersion: resourceVersion, allowWatchBookmarks: true,
+            timeoutSeconds: Int.random(in: configuration.watchTimeoutSeconds))
+        let stream = client.watch(
+            Object.self, namespace: configuration.namespace, options: options, resource: configuration.resource)
+        do {
+            for try await element in stream {
+                switch element {
+                case .success(var event):
+                    if let object = event.object, !configuration.accepts(object) {
+                        // Outside the namespace filter: only its resourceVersion matters.
+                        event = .bookmark(resourceVersion: object.metadata.resourceVersion ?? resourceVersion)
+                    }
+                    let changes = machine.withLock { $0.watchEventReceived(event) }
+                    if !changes.isEmpty { onChange(changes) }
+                case .failure(let error):
+                    logger.warning("Skipping an object that could not be decoded", metadata: ["error": "\(error)"])
+                }
+            }
+            return .ended
+        } catch {
+            return .failed(try report(error, during: "watch"))
+        }
+    }
+
+    /// Logs a failed request and classifies it; rethrows cancellation.
+    private func report(_ error: any Error, during request: String) throws -> WatcherStateMachine<Object>.Failure {
+        if error is CancellationError || Task.isCancelled { throw CancellationError() }
+        let failure = classify(error)
+        if failure == .gone {
+            logger.info("Relisting after 410 Gone", metadata: ["request": "\(request)"])
+        } else {
+            logger.warning(
+                "Failed to \(request) \(configuration.resourceName); retrying with backoff",
+                metadata: ["error": "\(error)"])
+        }
+        return failure
+    }
+
+    private func classify(_ error: any Error) -> WatcherStateMachine<Object>.Failure {
+        guard let apiError = error as? KubeAPIError else { return .retryable(retryAfter: nil) }
+        return apiError.isGone ? .gone : .retryable(retryAfter: apiError.retryAfter)
+    }
+}
