@@ -1,2 +1,0 @@
-// Tests for this target arrive with the controller-runtime work.
-import Testing
