@@ -1,0 +1,76 @@
+import Logging
+import ServiceLifecycle
+
+/// Runs an operator's controllers the way several replicas should: the shared informers run on every replica
+/// (so a new leader starts with warm caches), the controllers only on the leader.
+///
+/// Before the controllers start, `waitForCaches` must return (controller-runtime's "wait for cache sync"),
+/// so a reconcile never acts on a half-filled cache. On graceful shutdown the controllers drain their
+/// in-flight reconciles while the leader keeps renewing its lease, then the lease is released so another
+/// replica takes over at once, and the informers stop.
+public final class ControllerManager: Service, Sendable {
+    let informers: SharedInformers
+    let controllers: [Controller]
+    let elector: LeaderElector?
+    let waitForCaches: @Sendable () async throws -> Void
+    let logger: Logger
+
+    /// Creates a manager.
+    /// - Parameters:
+    ///   - elector: nil runs the controllers on this replica unconditionally (a single replica).
+    ///   - waitForCaches: returns once every cache the controllers read has synced.
+    public init(
+        informers: SharedInformers,
+        controllers: [Controller],
+        elector: LeaderElector?,
+        waitForCaches: @escaping @Sendable () async throws -> Void = {},
+        logger: Logger = Logger(label: "tocsin.manager")
+    ) {
+        self.informers = informers
+        self.controllers = controllers
+        self.elector = elector
+        self.waitForCaches = waitForCaches
+        self.logger = logger
+    }
+
+    /// Runs until cancelled or shut down gracefully.
+    public func run() async throws {
+        try await withThrowingTaskGroup(of: Part.self) { group in
+            group.addTask {
+                try await self.informers.run()
+                return .informers
+            }
+            group.addTask {
+                if let elector = self.elector {
+                    try await elector.runWhileLeader { try await self.runControllers() }
+                } else {
+                    try await self.runControllers()
+                }
+                return .controllers
+            }
+            // The informers stop at the start of a graceful shutdown; the controllers may still be draining
+            // (reading the last cached state), so only the end of the controllers' part ends the manager.
+            while let part = try await group.next() {
+                if part == .controllers {
+                    group.cancelAll()
+                    return
+                }
+            }
+        }
+    }
+
+    private enum Part: Sendable {
+        case informers, controllers
+    }
+
+    private func runControllers() async throws {
+        try await cancelWhenGracefulShutdown { try await self.waitForCaches() }
+        logger.info("Caches synced; starting controllers", metadata: ["controllers.count": "\(controllers.count)"])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for controller in controllers {
+                group.addTask { try await controller.run() }
+            }
+            try await group.waitForAll()
+        }
+    }
+}
