@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tocsin", targets: ["tocsin"]),
+        .executable(name: "tocsin-bench", targets: ["tocsin-bench"]),
         .library(name: "KubeCore", targets: ["KubeCore"]),
         .library(name: "KubeClient", targets: ["KubeClient"]),
         .library(name: "TocsinTesting", targets: ["TocsinTesting"]),
@@ -57,7 +58,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // Monitor, AlertRule, OnCallSchedule, Incident (issue 4).
-        .target(name: "TocsinAPI", dependencies: ["KubeCore"], swiftSettings: strict),
+        .target(
+            name: "TocsinAPI",
+            dependencies: ["KubeCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // Conditions, lifecycle, schedules: pure (issue 9).
         .target(name: "TocsinEngine", dependencies: ["TocsinAPI"], swiftSettings: strict),
         // Slack and Opsgenie (issue 7).
@@ -84,7 +89,18 @@ let package = Package(
         .executableTarget(
             name: "tocsin",
             dependencies: [
-                "KubeCore", "KubeClient",
+                "KubeCore", "KubeClient", "KubeRuntime", "TocsinServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // Benchmarks of the real code paths against the fakes (run with `swift run -c release tocsin-bench`).
+        .executableTarget(
+            name: "tocsin-bench",
+            dependencies: [
+                "KubeCore", "KubeClient", "KubeRuntime", "TocsinTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -116,6 +132,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TocsinAPITests",
+            dependencies: ["TocsinAPI", "KubeCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KubeRuntimeTests",
             dependencies: [
