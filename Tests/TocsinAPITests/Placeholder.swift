@@ -1,0 +1,2 @@
+// Tests for the custom resource types arrive with them.
+import Testing
