@@ -72,6 +72,7 @@ struct RunCommand: AsyncParsableCommand {
         let manager = ControllerManager(informers: informers, controllers: [], elector: elector, logger: logger)
 
         let healthChecks = HealthChecks()
+        healthChecks.addReadinessCheck(named: "informer-caches-synced") { manager.hasSyncedCaches }
         let operations = OperationsServer(
             configuration: .init(host: host, port: port), version: TocsinVersion.current,
             healthChecks: healthChecks, registry: metrics.registry, logger: logger)

@@ -1,11 +1,14 @@
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// Runs an operator's controllers the way several replicas should: the shared informers run on every replica
 /// (so a new leader starts with warm caches), the controllers only on the leader.
 ///
 /// Before the controllers start, `waitForCaches` must return (controller-runtime's "wait for cache sync"),
-/// so a reconcile never acts on a half-filled cache. On graceful shutdown the controllers drain their
+/// so a reconcile never acts on a half-filled cache; it runs on every replica and then
+/// ``hasSyncedCaches`` turns true (the readiness check). Handlers enqueue keys on followers too, so a new
+/// leader first reconciles everything that changed while it followed. On graceful shutdown the controllers drain their
 /// in-flight reconciles while the leader keeps renewing its lease, then the lease is released so another
 /// replica takes over at once, and the informers stop.
 public final class ControllerManager: Service, Sendable {
@@ -14,6 +17,10 @@ public final class ControllerManager: Service, Sendable {
     let elector: LeaderElector?
     let waitForCaches: @Sendable () async throws -> Void
     let logger: Logger
+    private let cachesSynced = Atomic<Bool>(false)
+
+    /// Whether the caches have synced on this replica (leader or not): the readiness check of `/readyz`.
+    public var hasSyncedCaches: Bool { cachesSynced.load(ordering: .acquiring) }
 
     /// Creates a manager.
     /// - Parameters:
@@ -41,6 +48,10 @@ public final class ControllerManager: Service, Sendable {
                 return .informers
             }
             group.addTask {
+                // Every replica fills its caches, so a new leader starts warm and followers report ready.
+                try await cancelWhenGracefulShutdown { try await self.waitForCaches() }
+                self.cachesSynced.store(true, ordering: .releasing)
+                self.logger.info("Caches synced")
                 if let elector = self.elector {
                     try await elector.runWhileLeader { try await self.runControllers() }
                 } else {
@@ -64,8 +75,7 @@ public final class ControllerManager: Service, Sendable {
     }
 
     private func runControllers() async throws {
-        try await cancelWhenGracefulShutdown { try await self.waitForCaches() }
-        logger.info("Caches synced; starting controllers", metadata: ["controllers.count": "\(controllers.count)"])
+        logger.info("Starting controllers", metadata: ["controllers.count": "\(controllers.count)"])
         try await withThrowingTaskGroup(of: Void.self) { group in
             for controller in controllers {
                 group.addTask { try await controller.run() }

@@ -110,6 +110,9 @@ final class Replica: Sendable {
 
             try server.create(.configMaps, Self.configMap("first"))
             #expect(try await eventually { Self.annotation(server, "first") == "replica-a" })
+            #expect(a.manager.hasSyncedCaches)
+            // The follower syncs its caches too (it is ready), but does not reconcile.
+            #expect(try await eventually { b.manager.hasSyncedCaches })
             #expect(b.elector.isLeader == false)
             #expect(b.reconcileCount == 0)
 
