@@ -5,10 +5,13 @@ import Logging
 extension Reflector {
     /// How one watch request ended.
     enum WatchOutcome: Sendable {
-        case ended
+        case ended(eventCount: Int)
         case failed(WatcherStateMachine<Object>.Failure)
         case relistRequested
     }
+
+    /// A watch that the server closes sooner than this with no event counts as a failure.
+    static var shortestQuietWatch: Duration { .seconds(1) }
 
     /// Lists one page and applies it.
     func listPage(continueToken: String?) async throws -> WatcherStateMachine<Object>.Action {
@@ -34,6 +37,8 @@ extension Reflector {
 
     /// Watches from `resourceVersion` until the stream ends or fails, or a relist is requested.
     func watch(from resourceVersion: String) async throws -> WatcherStateMachine<Object>.Action {
+        // Real time, whatever clock schedules retries: this guards against a server that closes every watch at once.
+        let started = ContinuousClock.now
         let outcome = try await withThrowingTaskGroup(of: WatchOutcome?.self) { group in
             group.addTask { try await self.consumeWatch(from: resourceVersion) }
             group.addTask {
@@ -45,9 +50,16 @@ extension Reflector {
                 outcome = next
                 group.cancelAll()
             }
-            return outcome ?? .ended
+            return outcome ?? .ended(eventCount: 0)
         }
         switch outcome {
+        case .ended(let eventCount) where eventCount == 0 && ContinuousClock.now - started < Self.shortestQuietWatch:
+            // client-go's "very short watch": a close within a second with nothing received is treated as an
+            // error and backs off, so a misbehaving server or proxy cannot make the reflector spin.
+            logger.warning(
+                "Watch closed within a second without any event; backing off",
+                metadata: ["watch.resourceVersion": "\(resourceVersion)"])
+            return machine.withLock { $0.failed(.retryable(retryAfter: nil)) }
         case .ended:
             logger.debug("Watch ended; resuming", metadata: ["watch.resourceVersion": "\(resourceVersion)"])
             return machine.withLock { $0.watchEnded() }
@@ -66,8 +78,10 @@ extension Reflector {
             timeoutSeconds: Int.random(in: configuration.watchTimeoutSeconds))
         let stream = client.watch(
             Object.self, namespace: configuration.namespace, options: options, resource: configuration.resource)
+        var eventCount = 0
         do {
             for try await element in stream {
+                eventCount += 1
                 switch element {
                 case .success(var event):
                     if let object = event.object, !configuration.accepts(object) {
@@ -80,7 +94,7 @@ extension Reflector {
                     logger.warning("Skipping an object that could not be decoded", metadata: ["error": "\(error)"])
                 }
             }
-            return .ended
+            return .ended(eventCount: eventCount)
         } catch {
             return .failed(try report(error, during: "watch"))
         }

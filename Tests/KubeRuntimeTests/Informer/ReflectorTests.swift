@@ -85,6 +85,23 @@ struct ReflectorTests {
         }
     }
 
+    @Test func aWatchClosedAtOnceWithoutEventsBacksOffInsteadOfSpinning() async throws {
+        try await withInformerCluster { server, client in
+            let log = ChangeLog()
+            let clock = ManualClock()
+            let reflector = makeReflector(client, log, clock: clock)
+            try await whileRunning(reflector) {
+                try await expectEventually { reflector.hasSynced && server.watchCount == 1 }
+                server.dropWatches()
+                // No immediate reconnect: the reflector sleeps on its backoff.
+                #expect(await clock.waitForSleepers(1))
+                #expect(watchRequests(server).count == 1)
+                clock.advance(by: .seconds(2))
+                try await expectEventually { watchRequests(server).count == 2 && server.watchCount == 1 }
+            }
+        }
+    }
+
     @Test func goneWhileDisconnectedRelistsAndReportsExactlyTheMissedChanges() async throws {
         try await withInformerCluster { server, client in
             for name in ["a", "b", "c"] { try server.create(.pods, informerPod(name)) }
@@ -105,7 +122,13 @@ struct ReflectorTests {
                 try server.delete(.pods, name: "c")
                 let d = try server.create(.pods, informerPod("d"))
                 server.compact()
-                clock.advance(by: .milliseconds(800))
+                // The quiet watch closed within a second counts as a failure (client-go's "very short watch"), and
+                // the next one fails with the injected 500: two backoffs, each at most 1.5 × 1.6 s with jitter.
+                for _ in 0..<2 {
+                    #expect(await clock.waitForSleepers(1))
+                    clock.advance(by: .seconds(3))
+                    try await expectEventually { clock.sleeperCount > 0 || log.entries.last == "synced" }
+                }
                 try await expectEventually { log.entries.last == "synced" && log.entries.count > 4 }
                 #expect(Array(log.entries.dropFirst(4)) == [
                     "modified default/a@\(version(a))", "added default/d@\(version(d))",
@@ -113,7 +136,7 @@ struct ReflectorTests {
                 ])
             }
             #expect(listRequests(server).count == 2)
-            // The watch after the backoff was refused with 410; the one after the relist starts from it.
+            // Watches: the dropped one, the refused one (500), the one refused with 410, the one after the relist.
             #expect(watchRequests(server).count == 4)
         }
     }
