@@ -23,8 +23,8 @@ func jsonLogger(
     metadataProvider: Logger.MetadataProvider? = nil
 ) -> Logger {
     Logger(label: label) { label in
-        JSONLogHandler(
-            label: label, logLevel: level, sink: lines.sink, metadataProvider: metadataProvider,
+        LineLogHandler(
+            format: .json, label: label, logLevel: level, sink: lines.sink, metadataProvider: metadataProvider,
             now: { fixedLogDate })
     }
 }
@@ -32,7 +32,7 @@ func jsonLogger(
 /// A logger whose text handler writes to `lines`, stamped with ``fixedLogDate``.
 func textLogger(_ lines: CollectedLines, label: String = "tocsin.test") -> Logger {
     Logger(label: label) { label in
-        TextLogHandler(label: label, sink: lines.sink, now: { fixedLogDate })
+        LineLogHandler(format: .text, label: label, sink: lines.sink, now: { fixedLogDate })
     }
 }
 

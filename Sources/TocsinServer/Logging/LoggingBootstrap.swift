@@ -27,9 +27,9 @@ public enum LoggingBootstrap {
     ) -> any LogHandler {
         switch format {
         case .json:
-            return JSONLogHandler(label: label, logLevel: level, sink: sink, metadataProvider: metadataProvider)
+            return LineLogHandler(format: .json, label: label, logLevel: level, sink: sink, metadataProvider: metadataProvider)
         case .text:
-            return TextLogHandler(label: label, logLevel: level, sink: sink, metadataProvider: metadataProvider)
+            return LineLogHandler(format: .text, label: label, logLevel: level, sink: sink, metadataProvider: metadataProvider)
         }
     }
 }

@@ -1,15 +1,19 @@
 import Foundation
 import Logging
 
-/// A swift-log handler writing one JSON object per line, the format log collectors (Loki, Elasticsearch,
-/// Cloud Logging) ingest without parsing rules.
+/// A swift-log handler writing one line per record, as JSON or as text (see ``LogFormat``).
 ///
-/// Each line is `{"time":"2026-03-05T07:08:09.012Z","level":"info","logger":"tocsin.controller",
-/// "msg":"Relisting after 410 Gone", …metadata}`: the four fixed keys first, then the metadata flattened
-/// to dotted keys (`["watch": ["resourceVersion": "12"]]` becomes `"watch.resourceVersion":"12"`), sorted
-/// by key, every value a string. Values under sensitive keys (see ``LogRedaction``) are written as
-/// `<redacted>`. An error attached to the call is written under `error`.
-public struct JSONLogHandler: LogHandler {
+/// JSON lines are `{"time":"2026-03-05T07:08:09.012Z","level":"info","logger":"tocsin.controller",
+/// "msg":"Relisting after 410 Gone", …metadata}` — the format log collectors (Loki, Elasticsearch, Cloud Logging)
+/// ingest without parsing rules: the four fixed keys first, then the metadata flattened to dotted keys
+/// (`["watch": ["resourceVersion": "12"]]` becomes `"watch.resourceVersion":"12"`), sorted by key, every value a
+/// string. Text lines are `2026-03-05T07:08:09.012Z info tocsin.controller: Relisting after 410 Gone
+/// resource=pods watch.resourceVersion=12`, logfmt-style, values quoted (JSON escaping) when they are empty or
+/// contain spaces, quotes, `=` or control characters. In both, values under sensitive keys (see
+/// ``LogRedaction``) are written as `<redacted>`, and an error attached to the call is written under `error`.
+public struct LineLogHandler: LogHandler {
+    /// JSON or text.
+    public let format: LogFormat
     /// The logger's label, written as `logger`.
     public let label: String
     /// The minimum level this handler writes.
@@ -26,6 +30,7 @@ public struct JSONLogHandler: LogHandler {
     /// Creates a handler for the logger `label`.
     ///
     /// - Parameters:
+    ///   - format: JSON objects or text lines.
     ///   - label: the logger's label.
     ///   - logLevel: the minimum level written.
     ///   - sink: where lines go; standard output by default.
@@ -33,6 +38,7 @@ public struct JSONLogHandler: LogHandler {
     ///   - metadataProvider: contributes metadata to every record.
     ///   - now: the clock stamping records (fixed in tests).
     public init(
+        format: LogFormat,
         label: String,
         logLevel: Logger.Level = .info,
         sink: LogSink = .standardOutput,
@@ -40,6 +46,7 @@ public struct JSONLogHandler: LogHandler {
         metadataProvider: Logger.MetadataProvider? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.format = format
         self.label = label
         self.logLevel = logLevel
         self.sink = sink
@@ -54,33 +61,14 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// Writes `event` as one JSON line to the sink.
+    /// Writes `event` as one line to the sink.
     public func log(event: LogEvent) {
         let record = LogRecord(
             event: event, label: label, time: LogTimestamp.string(from: now()), handlerMetadata: metadata,
             metadataProvider: metadataProvider, redaction: redaction)
-        sink.write(Self.render(record))
-    }
-
-    /// The JSON object of `record`, on one line.
-    static func render(_ record: LogRecord) -> String {
-        var line = "{"
-        line.reserveCapacity(128 + record.message.utf8.count)
-        appendMember("time", record.time, to: &line, isFirst: true)
-        appendMember("level", record.level.rawValue, to: &line)
-        appendMember("logger", record.label, to: &line)
-        appendMember("msg", record.message, to: &line)
-        for field in record.fields {
-            appendMember(field.key, field.value, to: &line)
+        switch format {
+        case .json: sink.write(JSONLogLine.render(record))
+        case .text: sink.write(TextLogLine.render(record))
         }
-        line += "}"
-        return line
-    }
-
-    private static func appendMember(_ key: String, _ value: String, to line: inout String, isFirst: Bool = false) {
-        if !isFirst { line += "," }
-        JSONString.appendQuoted(key, to: &line)
-        line += ":"
-        JSONString.appendQuoted(value, to: &line)
     }
 }
