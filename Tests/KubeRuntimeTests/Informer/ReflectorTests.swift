@@ -134,9 +134,11 @@ struct ReflectorTests {
                     "modified default/a@\(version(a))", "added default/d@\(version(d))",
                     "deleted default/b", "deleted default/c", "synced",
                 ])
+                // Watches: the dropped one, the refused one (500), the one refused with 410, and the one after the
+                // relist (sent just after "synced", so wait for it).
+                try await expectEventually { watchRequests(server).count == 4 }
             }
             #expect(listRequests(server).count == 2)
-            // Watches: the dropped one, the refused one (500), the one refused with 410, the one after the relist.
             #expect(watchRequests(server).count == 4)
         }
     }
