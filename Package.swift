@@ -132,6 +132,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"], swiftSettings: strict),
+        .testTarget(name: "TocsinEngineTests", dependencies: ["TocsinEngine", "TocsinAPI", "KubeCore"], swiftSettings: strict),
         .testTarget(
             name: "TocsinAPITests",
             dependencies: ["TocsinAPI", "KubeCore", .product(name: "Yams", package: "Yams")],

@@ -1,0 +1,2 @@
+// Tests for the engine arrive with it.
+import Testing
