@@ -30,6 +30,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Name of the leader-election Lease.")
     var leaseName = "tocsin-leader"
 
+    @Option(name: .customLong("kube-api-qps"), help: "Requests per second to the API server (client-side limit).")
+    var kubeAPIQPS: Double = 20
+
+    @Option(name: .customLong("kube-api-burst"), help: "Requests allowed in a burst above --kube-api-qps.")
+    var kubeAPIBurst: Int = 30
+
     @Option(help: "Address of the operations endpoints (health, readiness, metrics), HOST:PORT.")
     var listen = "0.0.0.0:8080"
 
@@ -50,7 +56,9 @@ struct RunCommand: AsyncParsableCommand {
         let logger = Logger(label: "tocsin")
         let (host, port) = try listenAddress()
 
-        let clientConfiguration = try cluster.clientConfiguration()
+        var clientConfiguration = try cluster.clientConfiguration()
+        clientConfiguration.qps = kubeAPIQPS
+        clientConfiguration.burst = kubeAPIBurst
         let client = try KubernetesClient(configuration: clientConfiguration, logger: logger)
         let namespace = operatorNamespace ?? client.defaultNamespace
         logger.info(
