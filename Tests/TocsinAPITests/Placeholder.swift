@@ -1,2 +1,0 @@
-// Tests for the custom resource types arrive with them.
-import Testing
