@@ -1,2 +1,0 @@
-// Tests for the engine arrive with it.
-import Testing
