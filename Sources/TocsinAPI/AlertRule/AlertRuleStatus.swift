@@ -1,9 +1,10 @@
+import KubeCore
 /// What the operator observed about an ``AlertRule``.
 public struct AlertRuleStatus: Codable, Sendable, Hashable {
     /// The `metadata.generation` this status describes.
     public var observedGeneration: Int64?
     /// `Ready` (reasons such as `MonitorNotFound`, `SecretNotFound`, `ScheduleNotFound`, `InvalidTemplate`).
-    public var conditions: [StatusCondition]?
+    public var conditions: [Condition]?
     /// How many incidents of this rule are firing (acknowledged included).
     public var firing: Int?
     /// How many groups are pending (condition holds, `for` not yet elapsed).
@@ -13,7 +14,7 @@ public struct AlertRuleStatus: Codable, Sendable, Hashable {
 
     /// Creates a status.
     public init(
-        observedGeneration: Int64? = nil, conditions: [StatusCondition]? = nil, firing: Int? = nil, pending: Int? = nil,
+        observedGeneration: Int64? = nil, conditions: [Condition]? = nil, firing: Int? = nil, pending: Int? = nil,
         lastFiredTime: Timestamp? = nil
     ) {
         self.observedGeneration = observedGeneration

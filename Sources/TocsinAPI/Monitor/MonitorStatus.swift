@@ -1,9 +1,10 @@
+import KubeCore
 /// What the operator observed about a ``Monitor``.
 public struct MonitorStatus: Codable, Sendable, Hashable {
     /// The `metadata.generation` this status describes.
     public var observedGeneration: Int64?
     /// `Ready` (reasons such as `NamespaceNotAllowed`), with `observedGeneration`.
-    public var conditions: [StatusCondition]?
+    public var conditions: [Condition]?
     /// The namespaces currently watched (at most 100 listed; see ``namespaceCount``).
     public var namespaces: [String]?
     /// How many namespaces are watched.
@@ -15,7 +16,7 @@ public struct MonitorStatus: Codable, Sendable, Hashable {
 
     /// Creates a status.
     public init(
-        observedGeneration: Int64? = nil, conditions: [StatusCondition]? = nil, namespaces: [String]? = nil,
+        observedGeneration: Int64? = nil, conditions: [Condition]? = nil, namespaces: [String]? = nil,
         namespaceCount: Int? = nil, watchedObjects: WatchedObjectCounts? = nil, probes: [ProbeStatus]? = nil
     ) {
         self.observedGeneration = observedGeneration

@@ -1,9 +1,10 @@
+import KubeCore
 /// Who is on call now and next, as computed by the operator.
 public struct OnCallScheduleStatus: Codable, Sendable, Hashable {
     /// The `metadata.generation` this status describes.
     public var observedGeneration: Int64?
     /// `Ready` (reasons such as `Invalid`, `NobodyOnCall`), with `observedGeneration`.
-    public var conditions: [StatusCondition]?
+    public var conditions: [Condition]?
     /// Everyone on call now (one entry with precedence layering, unless nobody is).
     public var onCallNow: [OnCallShift]?
     /// The next instant at which who is on call changes.
@@ -15,7 +16,7 @@ public struct OnCallScheduleStatus: Codable, Sendable, Hashable {
 
     /// Creates a status.
     public init(
-        observedGeneration: Int64? = nil, conditions: [StatusCondition]? = nil, onCallNow: [OnCallShift]? = nil,
+        observedGeneration: Int64? = nil, conditions: [Condition]? = nil, onCallNow: [OnCallShift]? = nil,
         nextHandoff: Timestamp? = nil, upcomingShifts: [OnCallShift]? = nil, gaps: [TimeRange]? = nil
     ) {
         self.observedGeneration = observedGeneration

@@ -1,5 +1,4 @@
 import Foundation
-import KubeCore
 
 /// A status condition in the shape of `metav1.Condition`, the standard way to report an object's state
 /// (`Ready`, `Progressing`, …) under `status.conditions`.
