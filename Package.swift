@@ -132,6 +132,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TocsinControllersTests",
+            dependencies: [
+                "TocsinControllers", "TocsinAPI", "TocsinEngine", "KubeRuntime", "KubeClient", "KubeCore", "TocsinTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "TocsinEngineTests", dependencies: ["TocsinEngine", "TocsinAPI", "KubeCore"], swiftSettings: strict),
         .testTarget(
             name: "TocsinAPITests",

@@ -1,0 +1,2 @@
+// Tests for the reconcilers arrive with them.
+import Testing
