@@ -8,13 +8,13 @@ import TocsinAPI
 
     static let cases: [Case] = [
         Case("namespaces by names and selector", ["spec.namespaces: must set exactly one of names, selector"]) {
-            $0.spec.namespaces = NamespaceSelection(names: ["shop"], selector: LabelSelector())
+            $0.spec.namespaces = MonitorNamespaces(names: ["shop"], selector: LabelSelector())
         },
         Case("namespace names", [
             "spec.namespaces.names[0]: must be a DNS label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
             "spec.namespaces.names[2]: duplicate value \"shop\"",
         ]) {
-            $0.spec.namespaces = NamespaceSelection(names: ["Shop", "shop", "shop"])
+            $0.spec.namespaces = MonitorNamespaces(names: ["Shop", "shop", "shop"])
         },
         Case("probe URL not http", ["spec.probes[0].url: must be an absolute http or https URL, e.g. https://api.example.com/healthz"]) {
             $0.spec.probes?[0].url = "ftp://files.example.com/"

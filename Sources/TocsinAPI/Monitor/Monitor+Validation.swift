@@ -44,7 +44,7 @@ extension Monitor {
         return validator.errors
     }
 
-    private func validate(_ namespaces: NamespaceSelection, at path: FieldPath, into validator: inout Validator) {
+    private func validate(_ namespaces: MonitorNamespaces, at path: FieldPath, into validator: inout Validator) {
         switch (namespaces.names, namespaces.selector) {
         case (nil, nil):
             validator.add(.required, at: path, "must set exactly one of names, selector")

@@ -49,7 +49,7 @@ public struct Monitor: TocsinResource {
 public struct MonitorSpec: Codable, Sendable, Hashable {
     /// The namespaces watched; unset means the Monitor's own namespace. Watching other namespaces is allowed only
     /// where the operator's configuration allows it.
-    public var namespaces: NamespaceSelection?
+    public var namespaces: MonitorNamespaces?
     /// The kinds watched. Default: `[Pod, Node, Event]`. Tocsin opens only the watches that the AlertRules using
     /// this Monitor need, so this is a restriction, not a cost.
     public var kinds: [WatchedKind]?
@@ -66,7 +66,7 @@ public struct MonitorSpec: Codable, Sendable, Hashable {
 
     /// Creates a spec.
     public init(
-        namespaces: NamespaceSelection? = nil, kinds: [WatchedKind]? = nil, podSelector: LabelSelector? = nil,
+        namespaces: MonitorNamespaces? = nil, kinds: [WatchedKind]? = nil, podSelector: LabelSelector? = nil,
         nodeSelector: LabelSelector? = nil, probes: [HTTPProbe]? = nil, labels: [String: String]? = nil,
         ownership: Ownership? = nil
     ) {
@@ -83,7 +83,7 @@ public struct MonitorSpec: Codable, Sendable, Hashable {
 /// Which namespaces a ``Monitor`` watches: a list of names or a label selector, exactly one.
 ///
 /// `selector: {}` selects every namespace.
-public struct NamespaceSelection: Codable, Sendable, Hashable {
+public struct MonitorNamespaces: Codable, Sendable, Hashable {
     /// Namespace names.
     public var names: [String]?
     /// A label selector on namespaces.
