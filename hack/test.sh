@@ -12,4 +12,6 @@ if grep -E "^$(pwd)/(Sources|Tests)/.*: warning:" "$log" >/dev/null; then
   echo "hack/test.sh: compiler warnings in Tocsin's code (listed above) — fix them" >&2
   exit 1
 fi
+# The command line end to end (before the test runner, whose summary must stay the last lines).
+bash hack/cli-test.sh
 swift test --skip-build "$@"

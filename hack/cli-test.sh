@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# End-to-end checks of the tocsin command line (run by hack/test.sh after the build): the real binary on the
+# committed examples and on a broken manifest, comparing the exact output and exit codes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tocsin="$(swift build --show-bin-path)/tocsin"
+failures=0
+
+expect() { # description, expected exit code, expected output file or "", command...
+  local description=$1 code=$2 expected=$3
+  shift 3
+  local output status=0
+  output=$("$@" 2>&1) || status=$?
+  if [ "$status" -ne "$code" ]; then
+    echo "cli-test: FAIL $description: exit code $status, expected $code" >&2
+    printf '%s\n' "$output" >&2
+    failures=$((failures + 1))
+  elif [ -n "$expected" ] && ! diff -u "$expected" <(printf '%s\n' "$output") >&2; then
+    echo "cli-test: FAIL $description: output differs (above)" >&2
+    failures=$((failures + 1))
+  else
+    echo "cli-test: ok   $description"
+  fi
+}
+
+expect "validate accepts every example" 0 "" "$tocsin" validate -q crds/examples
+expect "validate reports every problem of a broken rule with file:line" 1 hack/testdata/invalid/expected.txt \
+  "$tocsin" validate -q hack/testdata/invalid/rules.yaml
+expect "validate refuses a missing path" 64 "" "$tocsin" validate does/not/exist.yaml
+expect "version prints the version" 0 "" "$tocsin" version
+
+if [ "$failures" -ne 0 ]; then
+  echo "cli-test: $failures failed" >&2
+  exit 1
+fi
