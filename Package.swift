@@ -70,7 +70,7 @@ let package = Package(
         // Reconcilers wiring engine, runtime and notifiers.
         .target(
             name: "TocsinControllers",
-            dependencies: ["KubeRuntime", "TocsinAPI", "TocsinEngine", "TocsinNotifiers"],
+            dependencies: ["KubeRuntime", "KubeClient", "KubeCore", "TocsinAPI", "TocsinEngine", "TocsinNotifiers"],
             swiftSettings: strict
         ),
         // Metrics, health, Slack interactivity, incidents API.

@@ -1,0 +1,138 @@
+import Foundation
+import KubeClient
+import KubeCore
+import KubeRuntime
+import TocsinAPI
+import TocsinEngine
+
+/// Reconciles `OnCallSchedule`s: validates the spec, computes who is on call now, the next handoff, the next
+/// shifts and the gaps of the next 14 days, and publishes them in `status` with a `Ready` condition.
+///
+/// - A valid schedule gets `Ready=True` (reason `Computed`) and is requeued at its next handoff, at most
+///   ``maximumRequeue`` later so that a missed wake-up heals itself.
+/// - An invalid one (``OnCallSchedule/validate()`` or what the calculator cannot represent) gets `Ready=False`
+///   (reason `InvalidSpec`, the first problems with their field paths in the message), its computed fields
+///   cleared, a Warning Event `InvalidSpec`, and a ``TerminalReconcileError``: it runs again when the spec changes.
+/// - A deleted schedule needs nothing.
+///
+/// The object is read with a GET on each reconcile so that the status comparison sees the latest status
+/// (schedules are few and reconciled about hourly); the status is written only when it changed.
+public struct OnCallScheduleReconciler: Reconciler {
+    /// The `Ready` condition type.
+    public static let readyCondition = "Ready"
+    /// The reason of `Ready=True`.
+    public static let computedReason = "Computed"
+    /// The reason of `Ready=False` for a spec that cannot be used, also the reason of its Warning Event.
+    public static let invalidSpecReason = "InvalidSpec"
+    /// How many problems the `Ready` message lists before "and N more".
+    public static let listedProblems = 3
+
+    /// The client the schedules are read with.
+    public let client: KubernetesClient
+    /// Where Warning Events about invalid specs go.
+    public let events: EventRecorder
+    /// The longest wait before the next reconcile of a valid schedule.
+    public let maximumRequeue: Duration
+    /// How many upcoming shifts the status lists.
+    public let upcomingShiftCount: Int
+    /// How far ahead `status.gaps` looks, in seconds.
+    public let gapHorizon: TimeInterval
+    let statusWriter: StatusWriter
+    let now: @Sendable () -> Date
+
+    /// Creates a reconciler.
+    /// - Parameters:
+    ///   - client: reads schedules and patches their status.
+    ///   - events: records `InvalidSpec` Warning Events (its `run()` must be running to write them).
+    ///   - fieldManager: the field manager of the status patches.
+    ///   - maximumRequeue: the cap on the wait until the next handoff (default one hour).
+    ///   - upcomingShiftCount: how many upcoming shifts to publish (default 5).
+    ///   - gapHorizon: how far ahead to report gaps (default 14 days).
+    ///   - now: the wall clock.
+    public init(
+        client: KubernetesClient, events: EventRecorder, fieldManager: String = "tocsin",
+        maximumRequeue: Duration = .seconds(3_600), upcomingShiftCount: Int = 5, gapHorizon: TimeInterval = 14 * 86_400,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.client = client
+        self.events = events
+        self.maximumRequeue = maximumRequeue
+        self.upcomingShiftCount = upcomingShiftCount
+        self.gapHorizon = gapHorizon
+        self.statusWriter = StatusWriter(client: client, fieldManager: fieldManager)
+        self.now = now
+    }
+
+    /// Reconciles the schedule named by `key`.
+    /// - Throws: ``TerminalReconcileError`` for an invalid spec (after writing its status and Event);
+    ///   `KubeAPIError`, `KubeTransportError` or `KubeDecodingError` when reading or patching fails (retried).
+    public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
+        let schedule: OnCallSchedule
+        do {
+            schedule = try await client.get(OnCallSchedule.self, name: key.name, namespace: key.namespace)
+        } catch let error as KubeAPIError where error.isNotFound {
+            return .done
+        }
+        guard schedule.metadata.deletionTimestamp == nil else { return .done }
+        let instant = now()
+        switch Self.plan(for: schedule) {
+        case .failure(let error):
+            try await reportInvalid(schedule, problems: error.errors, at: instant)
+            throw TerminalReconcileError(
+                "OnCallSchedule \(key) is invalid: \(Self.summary(of: error.errors)); fix the spec")
+        case .success(let plan):
+            let timeline = OnCallTimeline(
+                plan: plan, now: instant, shiftCount: upcomingShiftCount, gapHorizon: gapHorizon,
+                gapLimit: OnCallScheduleReconciler.gapLimit)
+            let names = timeline.onCallNowNames
+            let ready = Condition(
+                type: Self.readyCondition, status: .true, reason: Self.computedReason,
+                message: names.isEmpty ? "Nobody is on call now" : "On call now: \(names.joined(separator: ", "))")
+            try await statusWriter.update(
+                schedule, conditions: [ready], fields: try timeline.statusFields(for: schedule.spec), now: instant)
+            return .requeue(after: requeueDelay(until: timeline.nextHandoff, from: instant))
+        }
+    }
+
+    /// The most gaps the status lists (the API's limit).
+    static let gapLimit = 20
+
+    /// The schedule's plan, or every problem found by validation or, when it passes, by the mapping.
+    static func plan(for schedule: OnCallSchedule) -> Result<OnCallPlan, OnCallPlanMappingError> {
+        let problems = schedule.withDefaults().validate()
+        guard problems.isEmpty else { return .failure(OnCallPlanMappingError(errors: problems)) }
+        do {
+            return .success(try OnCallPlan(spec: schedule.withDefaults().spec))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The first ``listedProblems`` problems, `; `-separated, and how many more there are.
+    static func summary(of problems: [ValidationError]) -> String {
+        let listed = problems.prefix(listedProblems).map(\.description).joined(separator: "; ")
+        let more = problems.count - listedProblems
+        return more > 0 ? "\(listed) (and \(more) more)" : listed
+    }
+
+    /// Writes `Ready=False InvalidSpec` and clears the computed fields; records a Warning Event when the status
+    /// changed (a new problem or a new generation), so that re-reading an unchanged invalid spec stays quiet.
+    private func reportInvalid(_ schedule: OnCallSchedule, problems: [ValidationError], at instant: Date) async throws {
+        let message = Self.summary(of: problems)
+        let notReady = Condition(
+            type: Self.readyCondition, status: .false, reason: Self.invalidSpecReason, message: message)
+        let written = try await statusWriter.update(
+            schedule, conditions: [notReady], fields: OnCallTimeline.clearedStatusFields, now: instant)
+        if written != nil {
+            events.record(.warning, reason: Self.invalidSpecReason, message: message, about: schedule)
+        }
+    }
+
+    /// The wait until `handoff`, at least a millisecond and at most ``maximumRequeue`` (also when there is none).
+    func requeueDelay(until handoff: Date?, from instant: Date) -> Duration {
+        guard let handoff else { return maximumRequeue }
+        let milliseconds = (handoff.timeIntervalSince(instant) * 1_000).rounded(.up)
+        guard milliseconds.isFinite, milliseconds < 1e15 else { return maximumRequeue }
+        return min(.milliseconds(Int64(max(1, milliseconds))), maximumRequeue)
+    }
+}

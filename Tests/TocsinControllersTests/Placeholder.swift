@@ -1,2 +1,0 @@
-// Tests for the reconcilers arrive with them.
-import Testing
