@@ -8,7 +8,7 @@ struct Tocsin: AsyncParsableCommand {
         commandName: "tocsin",
         abstract: "Kubernetes-native alerting and on-call: watches Pods, Nodes and Events and pages whoever is on call.",
         version: TocsinVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, KubeCommand.self, VersionCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, CRDsCommand.self, KubeCommand.self, VersionCommand.self]
     )
 }
 
