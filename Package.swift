@@ -89,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "tocsin",
             dependencies: [
-                "KubeCore", "KubeClient", "KubeRuntime", "TocsinServer", "TocsinAPI", "TocsinEngine",
+                "KubeCore", "KubeClient", "KubeRuntime", "TocsinServer", "TocsinAPI", "TocsinEngine", "TocsinControllers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

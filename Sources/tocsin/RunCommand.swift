@@ -5,6 +5,7 @@ import KubeCore
 import KubeRuntime
 import Logging
 import ServiceLifecycle
+import TocsinControllers
 import TocsinServer
 
 /// `tocsin run`: the operator process — shared informers, leader election, controllers on the leader, and the
@@ -75,9 +76,14 @@ struct RunCommand: AsyncParsableCommand {
                 client: client, logger: logger)
             : nil
         let informers = SharedInformers(client: client, logger: logger)
-        // Controllers register here as the custom resources land; the process already elects, serves and shuts
-        // down as it will with them.
-        let manager = ControllerManager(informers: informers, controllers: [], elector: elector, logger: logger)
+        let events = EventRecorder(
+            client: client, reportingInstance: elector?.configuration.identity ?? ProcessInfo.processInfo.hostName,
+            logger: logger)
+        // More controllers (Monitor, AlertRule, Incident) register here as they land.
+        let onCallSchedules = Controller.onCallSchedules(client: client, informers: informers, events: events)
+        let manager = ControllerManager(
+            informers: informers, controllers: [onCallSchedules.controller], elector: elector,
+            waitForCaches: { try await onCallSchedules.subscription.waitUntilSynced() }, logger: logger)
 
         let healthChecks = HealthChecks()
         healthChecks.addReadinessCheck(named: "informer-caches-synced") { manager.hasSyncedCaches }
@@ -88,7 +94,7 @@ struct RunCommand: AsyncParsableCommand {
         // Shut down in reverse order: the manager drains and releases the lease while /healthz still answers.
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: operations), .init(service: manager)],
+                services: [.init(service: operations), .init(service: events), .init(service: manager)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         do {

@@ -12,7 +12,8 @@ extension Controller {
     /// OnCallSchedules (whole objects) whose spec changes (`metadata.generation`), additions and deletions enqueue
     /// the schedule. Its own status writes do not; the reconciler requeues itself at each next handoff.
     ///
-    /// Add the returned controller, `informers` and `events` to the `ServiceGroup`.
+    /// Add the returned controller to a ``ControllerManager`` (whose `waitForCaches` awaits the returned
+    /// subscription), and run `informers` and `events`.
     /// - Parameters:
     ///   - client: reads schedules and patches their status.
     ///   - informers: the shared informers the OnCallSchedule watch comes from.
@@ -25,13 +26,13 @@ extension Controller {
         client: KubernetesClient, informers: SharedInformers, events: EventRecorder,
         namespaces: NamespaceSelection = .all, concurrency: Int = 2,
         clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() }
-    ) -> Controller {
+    ) -> (controller: Controller, subscription: InformerSubscription<OnCallSchedule>) {
         let reconciler = OnCallScheduleReconciler(client: client, events: events, now: now)
         let controller = Controller(
             name: onCallSchedulesName, reconciler: reconciler, concurrency: concurrency, clock: clock)
         // The informer keeps the subscription (and its store) for as long as it runs.
-        _ = informers.informer(OnCallSchedule.self, namespaces: namespaces)
+        let subscription = informers.informer(OnCallSchedule.self, namespaces: namespaces)
             .subscribe(handler: controller.handlerForObjects(predicate: .generationChanged))
-        return controller
+        return (controller, subscription)
     }
 }

@@ -15,7 +15,7 @@ struct OnCallScheduleControllerTests {
             var logger = Logger(label: "test.oncall.informers")
             logger.logLevel = .critical
             let informers = SharedInformers(client: client, logger: logger)
-            let controller = Controller.onCallSchedules(
+            let (controller, subscription) = Controller.onCallSchedules(
                 client: client, informers: informers, events: events, now: { onCallEpoch })
             #expect(controller.name == "oncallschedule")
 
@@ -30,6 +30,7 @@ struct OnCallScheduleControllerTests {
                 }
                 group.cancelAll()
                 #expect(ready)
+                #expect(subscription.hasSynced)
             }
             let status = try #require(server.object(onCallScheduleResource, name: "platform")?["status"])
             #expect(status[path: ["onCallNow"]]?.arrayValue?.first?["participant"] == "cem")
