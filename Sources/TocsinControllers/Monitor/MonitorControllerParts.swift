@@ -1,0 +1,20 @@
+import KubeRuntime
+import TocsinAPI
+
+/// What `Controller.monitors(client:informers:events:policy:namespaces:concurrency:clock:now:)`
+/// creates: the controller and the subscriptions whose caches it needs.
+public struct MonitorControllerParts: Sendable {
+    /// The Monitor controller.
+    public let controller: Controller
+    /// The Monitors (whole objects).
+    public let monitorSubscription: InformerSubscription<Monitor>
+    /// The namespaces (names and labels) the reconciler resolves selectors against.
+    public let namespaceSubscription: InformerSubscription<NamespaceSummary>
+
+    /// Returns once both caches hold a complete list (for `ControllerManager`'s `waitForCaches`).
+    /// - Throws: `CancellationError` when the waiting task is cancelled first.
+    public func waitUntilSynced() async throws {
+        try await monitorSubscription.waitUntilSynced()
+        try await namespaceSubscription.waitUntilSynced()
+    }
+}
