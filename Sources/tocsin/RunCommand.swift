@@ -28,6 +28,11 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Elect a leader among replicas through a Lease.")
     var leaderElect = true
 
+    @Option(
+        name: .customLong("privileged-namespace"),
+        help: "A namespace whose Monitors may watch other namespaces (repeatable). Default: the operator namespace.")
+    var privilegedNamespaces: [String] = []
+
     @Option(help: "Name of the leader-election Lease.")
     var leaseName = "tocsin-leader"
 
@@ -81,9 +86,15 @@ struct RunCommand: AsyncParsableCommand {
             logger: logger)
         // More controllers (Monitor, AlertRule, Incident) register here as they land.
         let onCallSchedules = Controller.onCallSchedules(client: client, informers: informers, events: events)
+        let policy = NamespacePolicy(privilegedNamespaces: privilegedNamespaces.isEmpty ? [namespace] : privilegedNamespaces)
+        let monitors = Controller.monitors(client: client, informers: informers, events: events, policy: policy)
         let manager = ControllerManager(
-            informers: informers, controllers: [onCallSchedules.controller], elector: elector,
-            waitForCaches: { try await onCallSchedules.subscription.waitUntilSynced() }, logger: logger)
+            informers: informers, controllers: [onCallSchedules.controller, monitors.controller], elector: elector,
+            waitForCaches: {
+                try await onCallSchedules.subscription.waitUntilSynced()
+                try await monitors.waitUntilSynced()
+            },
+            logger: logger)
 
         let healthChecks = HealthChecks()
         healthChecks.addReadinessCheck(named: "informer-caches-synced") { manager.hasSyncedCaches }
