@@ -21,7 +21,7 @@ import TocsinAPI
 /// values are never logged, stored or reported: only whether the key exists.
 public struct AlertRuleReconciler: Reconciler {
     /// The `Ready` condition type.
-    public static let readyCondition = "Ready"
+    public static let readyCondition = ReconcilerSupport.readyCondition
     /// The reason of `Ready=True`.
     public static let resolvedReason = "Resolved"
     /// The reason of `Ready=False` for a spec that fails validation.
@@ -31,7 +31,7 @@ public struct AlertRuleReconciler: Reconciler {
     /// The finalizer that resolves the rule's open Incidents before the rule goes.
     public static let finalizer = "tocsin.dev/incidents"
     /// How many problems the `Ready` message lists before "and N more".
-    public static let listedProblems = 3
+    public static let listedProblems = ReconcilerSupport.listedProblems
 
     /// The client the rules and their references are read with.
     public let client: KubernetesClient
@@ -79,13 +79,13 @@ public struct AlertRuleReconciler: Reconciler {
         let defaulted = rule.withDefaults()
         let problems = defaulted.validate()
         if !problems.isEmpty {
-            let message = Self.summary(of: problems.map(\.description))
+            let message = ReconcilerSupport.summary(of: problems.map(\.description))
             try await report(rule, ready: false, reason: Self.invalidSpecReason, message: message)
             throw TerminalReconcileError("AlertRule \(key) is invalid: \(message); fix the spec")
         }
         let templateProblems = Self.templateProblems(in: defaulted.spec)
         if !templateProblems.isEmpty {
-            let message = Self.summary(of: templateProblems)
+            let message = ReconcilerSupport.summary(of: templateProblems)
             try await report(rule, ready: false, reason: Self.invalidTemplateReason, message: message)
             throw TerminalReconcileError("AlertRule \(key) has an invalid template: \(message); fix the template")
         }
@@ -102,13 +102,6 @@ public struct AlertRuleReconciler: Reconciler {
         }
         try await report(rule, ready: true, reason: Self.resolvedReason, message: "All references resolved")
         return .done
-    }
-
-    /// The first ``listedProblems`` problems, `; `-separated, and how many more there are.
-    static func summary(of problems: [String]) -> String {
-        let listed = problems.prefix(listedProblems).joined(separator: "; ")
-        let more = problems.count - listedProblems
-        return more > 0 ? "\(listed) (and \(more) more)" : listed
     }
 
     /// Writes the `Ready` condition (and `observedGeneration`) when it changed; records a Warning Event when a

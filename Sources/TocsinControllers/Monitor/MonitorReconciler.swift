@@ -23,7 +23,7 @@ import TocsinAPI
 /// needs them (a finalizer), running the HTTP probes on the leader, and writing `watchedObjects` and `probes`.
 public struct MonitorReconciler: Reconciler {
     /// The `Ready` condition type.
-    public static let readyCondition = "Ready"
+    public static let readyCondition = ReconcilerSupport.readyCondition
     /// The reason of `Ready=True`.
     public static let watchingReason = "Watching"
     /// The reason of `Ready=False` (and of the Warning Event) for a forbidden cross-namespace selection.
@@ -33,7 +33,7 @@ public struct MonitorReconciler: Reconciler {
     /// How many namespaces `status.namespaces` lists (`status.namespaceCount` has them all).
     public static let listedNamespaces = 100
     /// How many problems or missing namespaces a message lists before "and N more".
-    public static let listedProblems = 3
+    public static let listedProblems = ReconcilerSupport.listedProblems
 
     /// The client the Monitors are read with.
     public let client: KubernetesClient
@@ -45,7 +45,7 @@ public struct MonitorReconciler: Reconciler {
     public let namespaces: NamespaceCatalog
     /// The wait before retrying a Monitor that needs the namespace catalog before it has synced.
     public let unsyncedRequeue: Duration
-    let statusWriter: StatusWriter
+    let support: ReconcilerSupport
     let now: @Sendable () -> Date
 
     /// Creates a reconciler.
@@ -67,7 +67,7 @@ public struct MonitorReconciler: Reconciler {
         self.policy = policy
         self.namespaces = namespaces
         self.unsyncedRequeue = unsyncedRequeue
-        self.statusWriter = StatusWriter(client: client, fieldManager: fieldManager)
+        self.support = ReconcilerSupport(client: client, events: events, fieldManager: fieldManager)
         self.now = now
     }
 
@@ -75,17 +75,11 @@ public struct MonitorReconciler: Reconciler {
     /// - Throws: ``TerminalReconcileError`` for an invalid spec (after writing its status and Event);
     ///   `KubeAPIError`, `KubeTransportError` or `KubeDecodingError` when reading or patching fails (retried).
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
-        let monitor: Monitor
-        do {
-            monitor = try await client.get(Monitor.self, name: key.name, namespace: key.namespace)
-        } catch let error as KubeAPIError where error.isNotFound {
-            return .done
-        }
-        guard monitor.metadata.deletionTimestamp == nil else { return .done }
+        guard let monitor = try await support.liveObject(Monitor.self, for: key) else { return .done }
         let instant = now()
         let problems = monitor.withDefaults().validate()
         guard problems.isEmpty else {
-            let message = Self.summary(of: problems.map(\.description))
+            let message = ReconcilerSupport.summary(of: problems.map(\.description))
             try await report(monitor, reason: Self.invalidSpecReason, message: message, at: instant)
             throw TerminalReconcileError("Monitor \(key) is invalid: \(message); fix the spec")
         }
@@ -103,7 +97,7 @@ public struct MonitorReconciler: Reconciler {
         let ready = Condition(
             type: Self.readyCondition, status: .true, reason: Self.watchingReason,
             message: resolved.message(kinds: monitor.withDefaults().spec.kinds ?? WatchedKind.allCases))
-        try await statusWriter.update(monitor, conditions: [ready], fields: try resolved.statusFields(), now: instant)
+        try await support.statusWriter.update(monitor, conditions: [ready], fields: try resolved.statusFields(), now: instant)
         return .done
     }
 
@@ -120,21 +114,9 @@ public struct MonitorReconciler: Reconciler {
         }
     }
 
-    /// The first ``listedProblems`` items, `; `-separated, and how many more there are.
-    static func summary(of items: [String]) -> String {
-        let listed = items.prefix(listedProblems).joined(separator: "; ")
-        let more = items.count - listedProblems
-        return more > 0 ? "\(listed) (and \(more) more)" : listed
-    }
-
-    /// Writes `Ready=False` with `reason` and clears the resolved namespaces; records a Warning Event when the
-    /// status changed (a new reason, message or generation), so that re-reading an unchanged Monitor stays quiet.
+    /// Writes `Ready=False` with `reason`, clearing the resolved namespaces; a Warning Event when it changed.
     private func report(_ monitor: Monitor, reason: String, message: String, at instant: Date) async throws {
-        let notReady = Condition(type: Self.readyCondition, status: .false, reason: reason, message: message)
-        let written = try await statusWriter.update(
-            monitor, conditions: [notReady], fields: ResolvedNamespaces.clearedStatusFields, now: instant)
-        if written != nil {
-            events.record(.warning, reason: reason, message: message, about: monitor)
-        }
+        try await support.reportNotReady(
+            monitor, reason: reason, message: message, fields: ResolvedNamespaces.clearedStatusFields, at: instant)
     }
 }

@@ -25,7 +25,7 @@ struct ResolvedNamespaces: Sendable, Hashable {
         var message = "\(count), kinds \(kinds.map(\.rawValue).joined(separator: ", "))"
         if !missing.isEmpty {
             let quoted = missing.map { "\"\($0)\"" }
-            message += "; not found yet (watched once created): " + MonitorReconciler.summary(of: quoted)
+            message += "; not found yet (watched once created): " + ReconcilerSupport.summary(of: quoted)
         }
         return message
     }

@@ -19,13 +19,13 @@ import TocsinEngine
 /// (schedules are few and reconciled about hourly); the status is written only when it changed.
 public struct OnCallScheduleReconciler: Reconciler {
     /// The `Ready` condition type.
-    public static let readyCondition = "Ready"
+    public static let readyCondition = ReconcilerSupport.readyCondition
     /// The reason of `Ready=True`.
     public static let computedReason = "Computed"
     /// The reason of `Ready=False` for a spec that cannot be used, also the reason of its Warning Event.
     public static let invalidSpecReason = "InvalidSpec"
     /// How many problems the `Ready` message lists before "and N more".
-    public static let listedProblems = 3
+    public static let listedProblems = ReconcilerSupport.listedProblems
 
     /// The client the schedules are read with.
     public let client: KubernetesClient
@@ -37,7 +37,7 @@ public struct OnCallScheduleReconciler: Reconciler {
     public let upcomingShiftCount: Int
     /// How far ahead `status.gaps` looks, in seconds.
     public let gapHorizon: TimeInterval
-    let statusWriter: StatusWriter
+    let support: ReconcilerSupport
     let now: @Sendable () -> Date
 
     /// Creates a reconciler.
@@ -59,7 +59,7 @@ public struct OnCallScheduleReconciler: Reconciler {
         self.maximumRequeue = maximumRequeue
         self.upcomingShiftCount = upcomingShiftCount
         self.gapHorizon = gapHorizon
-        self.statusWriter = StatusWriter(client: client, fieldManager: fieldManager)
+        self.support = ReconcilerSupport(client: client, events: events, fieldManager: fieldManager)
         self.now = now
     }
 
@@ -67,19 +67,15 @@ public struct OnCallScheduleReconciler: Reconciler {
     /// - Throws: ``TerminalReconcileError`` for an invalid spec (after writing its status and Event);
     ///   `KubeAPIError`, `KubeTransportError` or `KubeDecodingError` when reading or patching fails (retried).
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
-        let schedule: OnCallSchedule
-        do {
-            schedule = try await client.get(OnCallSchedule.self, name: key.name, namespace: key.namespace)
-        } catch let error as KubeAPIError where error.isNotFound {
-            return .done
-        }
-        guard schedule.metadata.deletionTimestamp == nil else { return .done }
+        guard let schedule = try await support.liveObject(OnCallSchedule.self, for: key) else { return .done }
         let instant = now()
         switch Self.plan(for: schedule) {
         case .failure(let error):
-            try await reportInvalid(schedule, problems: error.errors, at: instant)
-            throw TerminalReconcileError(
-                "OnCallSchedule \(key) is invalid: \(Self.summary(of: error.errors)); fix the spec")
+            let message = ReconcilerSupport.summary(of: error.errors.map(\.description))
+            try await support.reportNotReady(
+                schedule, reason: Self.invalidSpecReason, message: message, fields: OnCallTimeline.clearedStatusFields,
+                at: instant)
+            throw TerminalReconcileError("OnCallSchedule \(key) is invalid: \(message); fix the spec")
         case .success(let plan):
             let timeline = OnCallTimeline(
                 plan: plan, now: instant, shiftCount: upcomingShiftCount, gapHorizon: gapHorizon,
@@ -88,7 +84,7 @@ public struct OnCallScheduleReconciler: Reconciler {
             let ready = Condition(
                 type: Self.readyCondition, status: .true, reason: Self.computedReason,
                 message: names.isEmpty ? "Nobody is on call now" : "On call now: \(names.joined(separator: ", "))")
-            try await statusWriter.update(
+            try await support.statusWriter.update(
                 schedule, conditions: [ready], fields: try timeline.statusFields(for: schedule.spec), now: instant)
             return .requeue(after: requeueDelay(until: timeline.nextHandoff, from: instant))
         }
@@ -105,26 +101,6 @@ public struct OnCallScheduleReconciler: Reconciler {
             return .success(try OnCallPlan(spec: schedule.withDefaults().spec))
         } catch {
             return .failure(error)
-        }
-    }
-
-    /// The first ``listedProblems`` problems, `; `-separated, and how many more there are.
-    static func summary(of problems: [ValidationError]) -> String {
-        let listed = problems.prefix(listedProblems).map(\.description).joined(separator: "; ")
-        let more = problems.count - listedProblems
-        return more > 0 ? "\(listed) (and \(more) more)" : listed
-    }
-
-    /// Writes `Ready=False InvalidSpec` and clears the computed fields; records a Warning Event when the status
-    /// changed (a new problem or a new generation), so that re-reading an unchanged invalid spec stays quiet.
-    private func reportInvalid(_ schedule: OnCallSchedule, problems: [ValidationError], at instant: Date) async throws {
-        let message = Self.summary(of: problems)
-        let notReady = Condition(
-            type: Self.readyCondition, status: .false, reason: Self.invalidSpecReason, message: message)
-        let written = try await statusWriter.update(
-            schedule, conditions: [notReady], fields: OnCallTimeline.clearedStatusFields, now: instant)
-        if written != nil {
-            events.record(.warning, reason: Self.invalidSpecReason, message: message, about: schedule)
         }
     }
 
