@@ -84,15 +84,19 @@ struct RunCommand: AsyncParsableCommand {
         let events = EventRecorder(
             client: client, reportingInstance: elector?.configuration.identity ?? ProcessInfo.processInfo.hostName,
             logger: logger)
-        // More controllers (Monitor, AlertRule, Incident) register here as they land.
+        // The alert engine's Incident controller registers here when it lands.
         let onCallSchedules = Controller.onCallSchedules(client: client, informers: informers, events: events)
         let policy = NamespacePolicy(privilegedNamespaces: privilegedNamespaces.isEmpty ? [namespace] : privilegedNamespaces)
         let monitors = Controller.monitors(client: client, informers: informers, events: events, policy: policy)
+        let alertRules = Controller.alertRules(client: client, informers: informers, events: events, logger: logger)
         let manager = ControllerManager(
-            informers: informers, controllers: [onCallSchedules.controller, monitors.controller], elector: elector,
+            informers: informers,
+            controllers: [onCallSchedules.controller, monitors.controller, alertRules.controller],
+            elector: elector,
             waitForCaches: {
                 try await onCallSchedules.subscription.waitUntilSynced()
                 try await monitors.waitUntilSynced()
+                try await alertRules.subscriptions.waitUntilSynced()
             },
             logger: logger)
 
