@@ -70,7 +70,15 @@ let package = Package(
         // Reconcilers wiring engine, runtime and notifiers.
         .target(
             name: "TocsinControllers",
-            dependencies: ["KubeRuntime", "KubeClient", "KubeCore", "TocsinAPI", "TocsinEngine", "TocsinNotifiers"],
+            dependencies: [
+                "KubeRuntime", "KubeClient", "KubeCore", "TocsinAPI", "TocsinEngine", "TocsinNotifiers",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         // Metrics, health, Slack interactivity, incidents API.
@@ -136,6 +144,8 @@ let package = Package(
             name: "TocsinControllersTests",
             dependencies: [
                 "TocsinControllers", "TocsinAPI", "TocsinEngine", "KubeRuntime", "KubeClient", "KubeCore", "TocsinTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
