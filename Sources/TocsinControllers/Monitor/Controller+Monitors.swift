@@ -16,6 +16,10 @@ extension Controller {
     ///   additions, deletions and label changes enqueue every Monitor with a namespace selector and every Monitor
     ///   listing that namespace by name.
     ///
+    /// Ready Monitors hold shared Pod, Node and Event watches in ``MonitorControllerParts/watches`` (a
+    /// ``WatchRegistry`` over `informers`); each is requeued every 60 s to refresh `status.watchedObjects`
+    /// rather than on every pod or event change.
+    ///
     /// Add ``MonitorControllerParts/controller`` to a ``ControllerManager`` (whose `waitForCaches` awaits
     /// ``MonitorControllerParts/waitUntilSynced()``), and run `informers` and `events`.
     /// - Parameters:
@@ -37,9 +41,10 @@ extension Controller {
         let namespaceHandler = DeferredHandler<NamespaceSummary>()
         let namespaceSubscription = informers.informer(Namespace.self).subscribe(
             projection: NamespaceSummary.init, handler: namespaceHandler.handle)
+        let watches = WatchRegistry(informers: informers)
         let reconciler = MonitorReconciler(
             client: client, events: events, policy: policy,
-            namespaces: NamespaceCatalog(subscription: namespaceSubscription), now: now)
+            namespaces: NamespaceCatalog(subscription: namespaceSubscription), watches: watches, now: now)
         let controller = Controller(name: monitorsName, reconciler: reconciler, concurrency: concurrency, clock: clock)
         // The informers keep the subscriptions (and their stores) for as long as they run.
         let monitorSubscription = informers.informer(Monitor.self, namespaces: namespaces).subscribe(
@@ -53,7 +58,7 @@ extension Controller {
             })
         return MonitorControllerParts(
             controller: controller, monitorSubscription: monitorSubscription,
-            namespaceSubscription: namespaceSubscription)
+            namespaceSubscription: namespaceSubscription, watches: watches)
     }
 
     static let namespaceDependencyIndexName = "monitor.namespaces"

@@ -10,6 +10,8 @@ public struct MonitorControllerParts: Sendable {
     public let monitorSubscription: InformerSubscription<Monitor>
     /// The namespaces (names and labels) the reconciler resolves selectors against.
     public let namespaceSubscription: InformerSubscription<NamespaceSummary>
+    /// The shared Pod, Node and Event watches the Ready Monitors hold (read by the alert engine).
+    public let watches: WatchRegistry
 
     /// Returns once both caches hold a complete list (for `ControllerManager`'s `waitForCaches`).
     /// - Throws: `CancellationError` when the waiting task is cancelled first.

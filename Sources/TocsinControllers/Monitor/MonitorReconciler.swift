@@ -18,9 +18,16 @@ import TocsinAPI
 ///   ``TerminalReconcileError``, as ``OnCallScheduleReconciler``.
 /// - While the namespace catalog has not synced, a Monitor that needs it is requeued after ``unsyncedRequeue``.
 ///
-/// Not done here yet (a later issue plugs in at ``reconcile(_:)`` after the namespaces are resolved): asking the
-/// runtime for the shared Pod/Node/Event watches of the resolved namespaces and releasing them when no Monitor
-/// needs them (a finalizer), running the HTTP probes on the leader, and writing `watchedObjects` and `probes`.
+/// - A Ready Monitor gets finalizer ``watchesFinalizer`` and holds the shared watches of its kinds in its
+///   resolved namespaces in ``watches`` (see ``WatchRegistry``); `status.watchedObjects` has the counts of
+///   the kinds it watches. Counts change with every pod and event, so the reconciler does not react to those
+///   changes (that would be a PATCH per pod event): it requeues the Monitor every ``countRefresh`` (60 s) and
+///   writes the counts only when they changed; while a watch has not listed yet it requeues after
+///   ``unsyncedRequeue``.
+/// - A Monitor that becomes `NamespaceNotAllowed` or `InvalidSpec`, or is deleted (the finalizer), releases
+///   its hold; the last Monitor to release a watch stops it.
+///
+/// Not done here yet: running the HTTP probes on the leader and writing `probes`.
 public struct MonitorReconciler: Reconciler {
     /// The `Ready` condition type.
     public static let readyCondition = ReconcilerSupport.readyCondition
@@ -32,6 +39,8 @@ public struct MonitorReconciler: Reconciler {
     public static let invalidSpecReason = "InvalidSpec"
     /// How many namespaces `status.namespaces` lists (`status.namespaceCount` has them all).
     public static let listedNamespaces = 100
+    /// The finalizer that releases a Monitor's watches when it is deleted.
+    public static let watchesFinalizer = "tocsin.dev/watches"
     /// How many problems or missing namespaces a message lists before "and N more".
     public static let listedProblems = ReconcilerSupport.listedProblems
 
@@ -43,8 +52,12 @@ public struct MonitorReconciler: Reconciler {
     public let policy: NamespacePolicy
     /// The namespaces selections are resolved against.
     public let namespaces: NamespaceCatalog
-    /// The wait before retrying a Monitor that needs the namespace catalog before it has synced.
+    /// The shared watches Ready Monitors hold.
+    public let watches: WatchRegistry
+    /// The wait before retrying a Monitor whose namespace catalog or watches have not synced.
     public let unsyncedRequeue: Duration
+    /// How often a Ready Monitor is requeued to refresh `status.watchedObjects`.
+    public let countRefresh: Duration
     let support: ReconcilerSupport
     let now: @Sendable () -> Date
 
@@ -54,31 +67,48 @@ public struct MonitorReconciler: Reconciler {
     ///   - events: records Warning Events (its `run()` must be running to write them).
     ///   - policy: which Monitors may watch other namespaces.
     ///   - namespaces: the namespaces selections are resolved against.
+    ///   - watches: the shared watches Ready Monitors hold.
     ///   - fieldManager: the field manager of the status patches.
-    ///   - unsyncedRequeue: the wait while the namespace catalog has not synced (default 1 s).
+    ///   - unsyncedRequeue: the wait while the namespace catalog or the watches have not synced (default 1 s).
+    ///   - countRefresh: how often a Ready Monitor's counts are refreshed (default 60 s).
     ///   - now: the wall clock (condition transition times).
     public init(
         client: KubernetesClient, events: EventRecorder, policy: NamespacePolicy, namespaces: NamespaceCatalog,
-        fieldManager: String = "tocsin", unsyncedRequeue: Duration = .seconds(1),
-        now: @escaping @Sendable () -> Date = { Date() }
+        watches: WatchRegistry, fieldManager: String = "tocsin", unsyncedRequeue: Duration = .seconds(1),
+        countRefresh: Duration = .seconds(60), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.client = client
         self.events = events
         self.policy = policy
         self.namespaces = namespaces
+        self.watches = watches
         self.unsyncedRequeue = unsyncedRequeue
+        self.countRefresh = countRefresh
         self.support = ReconcilerSupport(client: client, events: events, fieldManager: fieldManager)
         self.now = now
     }
 
     /// Reconciles the Monitor named by `key`.
+    /// - Returns: `.requeue(after: countRefresh)` for a Ready Monitor (`unsyncedRequeue` while its watches or
+    ///   the namespace catalog have not synced), else `.done`.
     /// - Throws: ``TerminalReconcileError`` for an invalid spec (after writing its status and Event);
     ///   `KubeAPIError`, `KubeTransportError` or `KubeDecodingError` when reading or patching fails (retried).
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
-        guard let monitor = try await support.liveObject(Monitor.self, for: key) else { return .done }
+        guard var monitor = try await currentObject(for: key) else {
+            watches.release(for: key)
+            return .done
+        }
+        if monitor.metadata.deletionTimestamp != nil {
+            _ = try await Finalizers(client: client).handle(Self.watchesFinalizer, on: monitor) { _ in
+                watches.release(for: key)
+            }
+            watches.release(for: key)
+            return .done
+        }
         let instant = now()
         let problems = monitor.withDefaults().validate()
         guard problems.isEmpty else {
+            watches.release(for: key)
             let message = ReconcilerSupport.summary(of: problems.map(\.description))
             try await report(monitor, reason: Self.invalidSpecReason, message: message, at: instant)
             throw TerminalReconcileError("Monitor \(key) is invalid: \(message); fix the spec")
@@ -86,19 +116,32 @@ public struct MonitorReconciler: Reconciler {
         let ownNamespace = monitor.metadata.namespace ?? key.namespace ?? ""
         let selection = MonitorNamespaceSelection(monitor.spec)
         if let violation = policy.violation(of: selection, in: ownNamespace) {
+            watches.release(for: key)
             try await report(monitor, reason: Self.namespaceNotAllowedReason, message: violation, at: instant)
             return .done
         }
         if selection != .own, !namespaces.hasSynced() { return .requeue(after: unsyncedRequeue) }
         let resolved = resolve(selection, ownNamespace: ownNamespace)
-        // Watches and HTTP probes plug in here (later issue): acquire the shared watches of
-        // `monitor.withDefaults().spec.kinds` in `resolved.namespaces`, start the probes, and add
-        // `watchedObjects` and `probes` to the status fields below.
+        let kinds = monitor.withDefaults().spec.kinds ?? WatchedKind.allCases
+        monitor = try await Finalizers(client: client).ensure(Self.watchesFinalizer, on: monitor)
+        watches.acquire(
+            for: key, kinds: kinds, namespaces: .names(resolved.names), podSelector: monitor.spec.podSelector)
         let ready = Condition(
             type: Self.readyCondition, status: .true, reason: Self.watchingReason,
-            message: resolved.message(kinds: monitor.withDefaults().spec.kinds ?? WatchedKind.allCases))
-        try await support.statusWriter.update(monitor, conditions: [ready], fields: try resolved.statusFields(), now: instant)
-        return .done
+            message: resolved.message(kinds: kinds))
+        var fields = try resolved.statusFields()
+        fields["watchedObjects"] = try JSONValue(encoding: watches.counts(for: key))
+        try await support.statusWriter.update(monitor, conditions: [ready], fields: fields, now: instant)
+        return .requeue(after: watches.hasSynced(for: key) ? countRefresh : unsyncedRequeue)
+    }
+
+    /// The Monitor named by `key` (also while it is being deleted), or `nil` when it is gone.
+    private func currentObject(for key: ObjectKey) async throws -> Monitor? {
+        do {
+            return try await client.get(Monitor.self, name: key.name, namespace: key.namespace)
+        } catch let error as KubeAPIError where error.isNotFound {
+            return nil
+        }
     }
 
     /// The namespaces `selection` stands for now.

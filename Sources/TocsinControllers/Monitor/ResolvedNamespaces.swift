@@ -17,7 +17,9 @@ struct ResolvedNamespaces: Sendable, Hashable {
     }
 
     /// The status fields a Monitor that watches nothing clears.
-    static let clearedStatusFields: [String: JSONValue] = ["namespaces": .null, "namespaceCount": .null]
+    static let clearedStatusFields: [String: JSONValue] = [
+        "namespaces": .null, "namespaceCount": .null, "watchedObjects": .null,
+    ]
 
     /// The `Ready=True` message: "2 namespaces, kinds Pod, Node, Event", and the missing names.
     func message(kinds: [WatchedKind]) -> String {

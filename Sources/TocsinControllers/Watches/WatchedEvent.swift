@@ -1,0 +1,47 @@
+import Foundation
+import KubeCore
+
+/// What the shared Event watches keep of an event: what it is about, why, and how often.
+public struct WatchedEvent: Sendable, Hashable {
+    /// The event's namespace.
+    public var namespace: String
+    /// The event's name.
+    public var name: String
+    /// The object the event is about.
+    public var involvedObject: ObjectReference
+    /// A machine-readable reason, e.g. `BackOff`.
+    public var reason: String?
+    /// `Normal` or `Warning`.
+    public var type: String?
+    /// How many times the event occurred (`series.count`, else `count`, else 1).
+    public var count: Int
+    /// When the event was last seen.
+    public var lastSeen: Date?
+
+    /// Whether the event's type is `Warning`.
+    public var isWarning: Bool { type == "Warning" }
+
+    /// Creates an event summary.
+    public init(
+        namespace: String, name: String, involvedObject: ObjectReference, reason: String? = nil,
+        type: String? = nil, count: Int = 1, lastSeen: Date? = nil
+    ) {
+        self.namespace = namespace
+        self.name = name
+        self.involvedObject = involvedObject
+        self.reason = reason
+        self.type = type
+        self.count = count
+        self.lastSeen = lastSeen
+    }
+
+    /// The summary of `event`, or `nil` without a name or namespace (the projection of the shared Event
+    /// informer).
+    public init?(_ event: Event) {
+        guard let name = event.metadata.name, let namespace = event.metadata.namespace else { return nil }
+        let summary = event.summary
+        self.init(
+            namespace: namespace, name: name, involvedObject: summary.involvedObject, reason: summary.reason,
+            type: summary.type, count: Int(summary.count), lastSeen: summary.lastSeen)
+    }
+}
