@@ -92,6 +92,7 @@ struct RunCommand: AsyncParsableCommand {
         let manager = ControllerManager(
             informers: informers,
             controllers: [onCallSchedules.controller, monitors.controller, alertRules.controller],
+            leaderServices: [monitors.probes.runner],
             elector: elector,
             waitForCaches: {
                 try await onCallSchedules.subscription.waitUntilSynced()

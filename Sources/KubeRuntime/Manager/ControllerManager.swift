@@ -14,6 +14,7 @@ import Synchronization
 public final class ControllerManager: Service, Sendable {
     let informers: SharedInformers
     let controllers: [Controller]
+    let leaderServices: [any Service]
     let elector: LeaderElector?
     let waitForCaches: @Sendable () async throws -> Void
     let logger: Logger
@@ -24,17 +25,21 @@ public final class ControllerManager: Service, Sendable {
 
     /// Creates a manager.
     /// - Parameters:
+    ///   - leaderServices: other work that runs only where the controllers run (e.g. HTTP probes); each must
+    ///     return on graceful shutdown, as controllers do.
     ///   - elector: nil runs the controllers on this replica unconditionally (a single replica).
     ///   - waitForCaches: returns once every cache the controllers read has synced.
     public init(
         informers: SharedInformers,
         controllers: [Controller],
+        leaderServices: [any Service] = [],
         elector: LeaderElector?,
         waitForCaches: @escaping @Sendable () async throws -> Void = {},
         logger: Logger = Logger(label: "tocsin.manager")
     ) {
         self.informers = informers
         self.controllers = controllers
+        self.leaderServices = leaderServices
         self.elector = elector
         self.waitForCaches = waitForCaches
         self.logger = logger
@@ -79,6 +84,9 @@ public final class ControllerManager: Service, Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for controller in controllers {
                 group.addTask { try await controller.run() }
+            }
+            for service in leaderServices {
+                group.addTask { try await service.run() }
             }
             try await group.waitForAll()
         }

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeCore
 import KubeRuntime
+import Synchronization
 import TocsinAPI
 
 extension Controller {
@@ -42,10 +43,19 @@ extension Controller {
         let namespaceSubscription = informers.informer(Namespace.self).subscribe(
             projection: NamespaceSummary.init, handler: namespaceHandler.handle)
         let watches = WatchRegistry(informers: informers)
+        // A probe that goes up or down re-reconciles its Monitor at once; other results wait for the 60 s refresh.
+        let controllerBox = ControllerBox()
+        let runner = ProbeRunner(clock: clock) { id, result in
+            guard result.consecutiveFailures == 1 || result.consecutiveSuccesses == 1 else { return }
+            controllerBox.enqueue(ObjectKey(namespace: id.namespace.isEmpty ? nil : id.namespace, name: id.monitor))
+        }
+        let probes = ProbeTargets(runner: runner)
         let reconciler = MonitorReconciler(
             client: client, events: events, policy: policy,
-            namespaces: NamespaceCatalog(subscription: namespaceSubscription), watches: watches, now: now)
+            namespaces: NamespaceCatalog(subscription: namespaceSubscription), watches: watches, probes: probes,
+            now: now)
         let controller = Controller(name: monitorsName, reconciler: reconciler, concurrency: concurrency, clock: clock)
+        controllerBox.connect(controller)
         // The informers keep the subscriptions (and their stores) for as long as they run.
         let monitorSubscription = informers.informer(Monitor.self, namespaces: namespaces).subscribe(
             indexes: [namespaceDependencyIndex], handler: controller.handlerForObjects(predicate: .generationChanged))
@@ -57,7 +67,7 @@ extension Controller {
                     .compactMap { ObjectKey($0.metadata) }
             })
         return MonitorControllerParts(
-            controller: controller, monitorSubscription: monitorSubscription,
+            controller: controller, probes: probes, monitorSubscription: monitorSubscription,
             namespaceSubscription: namespaceSubscription, watches: watches)
     }
 
@@ -73,5 +83,18 @@ extension Controller {
         case .names(let names): return names
         case .selector: return [anyNamespace]
         }
+    }
+}
+
+/// Lets the probe runner's callback reach the controller created after it.
+private final class ControllerBox: Sendable {
+    private let controller = Mutex<Controller?>(nil)
+
+    func connect(_ controller: Controller) {
+        self.controller.withLock { $0 = controller }
+    }
+
+    func enqueue(_ key: ObjectKey) {
+        _ = controller.withLock { $0 }?.queue.add(key)
     }
 }

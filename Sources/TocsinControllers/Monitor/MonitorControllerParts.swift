@@ -6,6 +6,9 @@ import TocsinAPI
 public struct MonitorControllerParts: Sendable {
     /// The Monitor controller.
     public let controller: Controller
+    /// The HTTP probes of Ready Monitors; run ``ProbeTargets/runner`` as leader-only work (`ControllerManager`'s
+    /// `leaderServices`).
+    public let probes: ProbeTargets
     /// The Monitors (whole objects).
     public let monitorSubscription: InformerSubscription<Monitor>
     /// The namespaces (names and labels) the reconciler resolves selectors against.

@@ -54,6 +54,8 @@ public struct MonitorReconciler: Reconciler {
     public let namespaces: NamespaceCatalog
     /// The shared watches Ready Monitors hold.
     public let watches: WatchRegistry
+    /// The probes of Ready Monitors (nil: probes are not run).
+    public let probes: ProbeTargets?
     /// The wait before retrying a Monitor whose namespace catalog or watches have not synced.
     public let unsyncedRequeue: Duration
     /// How often a Ready Monitor is requeued to refresh `status.watchedObjects`.
@@ -74,7 +76,8 @@ public struct MonitorReconciler: Reconciler {
     ///   - now: the wall clock (condition transition times).
     public init(
         client: KubernetesClient, events: EventRecorder, policy: NamespacePolicy, namespaces: NamespaceCatalog,
-        watches: WatchRegistry, fieldManager: String = "tocsin", unsyncedRequeue: Duration = .seconds(1),
+        watches: WatchRegistry, probes: ProbeTargets? = nil, fieldManager: String = "tocsin",
+        unsyncedRequeue: Duration = .seconds(1),
         countRefresh: Duration = .seconds(60), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.client = client
@@ -82,6 +85,7 @@ public struct MonitorReconciler: Reconciler {
         self.policy = policy
         self.namespaces = namespaces
         self.watches = watches
+        self.probes = probes
         self.unsyncedRequeue = unsyncedRequeue
         self.countRefresh = countRefresh
         self.support = ReconcilerSupport(client: client, events: events, fieldManager: fieldManager)
@@ -95,20 +99,20 @@ public struct MonitorReconciler: Reconciler {
     ///   `KubeAPIError`, `KubeTransportError` or `KubeDecodingError` when reading or patching fails (retried).
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         guard var monitor = try await currentObject(for: key) else {
-            watches.release(for: key)
+            release(key)
             return .done
         }
         if monitor.metadata.deletionTimestamp != nil {
             _ = try await Finalizers(client: client).handle(Self.watchesFinalizer, on: monitor) { _ in
-                watches.release(for: key)
+                release(key)
             }
-            watches.release(for: key)
+            release(key)
             return .done
         }
         let instant = now()
         let problems = monitor.withDefaults().validate()
         guard problems.isEmpty else {
-            watches.release(for: key)
+            release(key)
             let message = ReconcilerSupport.summary(of: problems.map(\.description))
             try await report(monitor, reason: Self.invalidSpecReason, message: message, at: instant)
             throw TerminalReconcileError("Monitor \(key) is invalid: \(message); fix the spec")
@@ -116,7 +120,7 @@ public struct MonitorReconciler: Reconciler {
         let ownNamespace = monitor.metadata.namespace ?? key.namespace ?? ""
         let selection = MonitorNamespaceSelection(monitor.spec)
         if let violation = policy.violation(of: selection, in: ownNamespace) {
-            watches.release(for: key)
+            release(key)
             try await report(monitor, reason: Self.namespaceNotAllowedReason, message: violation, at: instant)
             return .done
         }
@@ -131,6 +135,12 @@ public struct MonitorReconciler: Reconciler {
             message: resolved.message(kinds: kinds))
         var fields = try resolved.statusFields()
         fields["watchedObjects"] = try JSONValue(encoding: watches.counts(for: key))
+        if let probes {
+            let targets = ProbeTarget.targets(of: monitor)
+            probes.set(targets, for: key)
+            // Latency and check times move with every check: written with the 60 s refresh, not per check.
+            fields["probes"] = targets.isEmpty ? .null : try JSONValue(encoding: probes.statuses(for: key))
+        }
         try await support.statusWriter.update(monitor, conditions: [ready], fields: fields, now: instant)
         return .requeue(after: watches.hasSynced(for: key) ? countRefresh : unsyncedRequeue)
     }
@@ -161,5 +171,11 @@ public struct MonitorReconciler: Reconciler {
     private func report(_ monitor: Monitor, reason: String, message: String, at instant: Date) async throws {
         try await support.reportNotReady(
             monitor, reason: reason, message: message, fields: ResolvedNamespaces.clearedStatusFields, at: instant)
+    }
+
+    /// Drops what the Monitor holds: its shared watches and its probes.
+    private func release(_ key: ObjectKey) {
+        watches.release(for: key)
+        probes?.remove(for: key)
     }
 }
