@@ -73,3 +73,38 @@ struct AlertRuleFinalizerTests {
         }
     }
 }
+
+@Suite("Incidents owned by a deleted AlertRule")
+struct AlertRuleIncidentGarbageCollectionTests {
+    typealias Fixtures = AlertRuleFixtures
+
+    @Test func ownedIncidentsAreResolvedThenCollectedWithTheRule() async throws {
+        try await withAlertRuleCluster { server, client, events, logs in
+            try Fixtures.createReferences(in: server)
+            try server.create(Fixtures.alertRules, Fixtures.rule())
+            let reconciler = AlertRuleReconciler(
+                client: client, events: events, logger: logs.logger("test.alertrule"), now: { Fixtures.epoch })
+            let key = ObjectKey(namespace: "default", name: "web-down")
+            _ = try await reconciler.reconcile(key)
+            let ruleUID = try #require(server.object(Fixtures.alertRules, name: "web-down")?["metadata"]?["uid"])
+            try Fixtures.createIncident(in: server, "owned", phase: "Firing")
+            var incident = try #require(server.object(Fixtures.incidents, name: "owned"))
+            incident["metadata"]?["ownerReferences"] = [
+                [
+                    "apiVersion": "tocsin.dev/v1alpha1", "kind": "AlertRule", "name": "web-down", "uid": ruleUID,
+                    "controller": true, "blockOwnerDeletion": true,
+                ]
+            ]
+            try server.update(Fixtures.incidents, incident)
+
+            try server.delete(Fixtures.alertRules, name: "web-down")
+            // The finalizer holds the rule (and so its Incident) until the reconciler has resolved the Incident.
+            #expect(server.object(Fixtures.incidents, name: "owned")?["status"]?["phase"] == "Firing")
+            _ = try await reconciler.reconcile(key)
+
+            // Then the rule is gone and garbage collection removes what it owned.
+            #expect(server.object(Fixtures.alertRules, name: "web-down") == nil)
+            #expect(server.object(Fixtures.incidents, name: "owned") == nil)
+        }
+    }
+}
