@@ -43,9 +43,11 @@ struct ProbeChecker: Sendable {
         var statusCode: Int?
         var reason: String?
         do {
-            // The client's deadline ends waiting for the response head; the race also bounds reading the body.
+            // The client's deadline ends connecting and waiting for the response head, and reports why (a refused
+            // connection is retried until then); the race, a little later so it never pre-empts that report, also
+            // bounds reading the body.
             let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(target.timeout))
-            (statusCode, reason) = try await Self.withTimeout(target.timeout) {
+            (statusCode, reason) = try await Self.withTimeout(target.timeout + Self.bodyGrace) {
                 let response = try await client.execute(request, deadline: deadline)
                 var body: String?
                 if target.bodyContains != nil, target.method == .get {
@@ -61,6 +63,10 @@ struct ProbeChecker: Sendable {
             statusCode: statusCode, latency: start.duration(to: clock.now), checkedAt: Date(),
             error: reason.map { "\(prefix): \($0)" })
     }
+
+    /// How much longer than the probe's timeout the hard race waits, so the client's own deadline (with its
+    /// precise reason, e.g. "connection refused") always ends a check that never got a response head first.
+    static let bodyGrace: Duration = .milliseconds(250)
 
     /// The result of `operation`, or ``Timeout`` when it takes longer than `timeout` (it is then cancelled).
     static func withTimeout<Value: Sendable>(
