@@ -133,6 +133,8 @@ public struct MonitorReconciler: Reconciler {
         let ready = Condition(
             type: Self.readyCondition, status: .true, reason: Self.watchingReason,
             message: resolved.message(kinds: kinds))
+        // Read "synced" before counting: counts taken before the caches filled must be refreshed soon, not in 60 s.
+        let isSynced = watches.hasSynced(for: key)
         var fields = try resolved.statusFields()
         fields["watchedObjects"] = try JSONValue(encoding: watches.counts(for: key))
         if let probes {
@@ -142,7 +144,7 @@ public struct MonitorReconciler: Reconciler {
             fields["probes"] = targets.isEmpty ? .null : try JSONValue(encoding: probes.statuses(for: key))
         }
         try await support.statusWriter.update(monitor, conditions: [ready], fields: fields, now: instant)
-        return .requeue(after: watches.hasSynced(for: key) ? countRefresh : unsyncedRequeue)
+        return .requeue(after: isSynced ? countRefresh : unsyncedRequeue)
     }
 
     /// The Monitor named by `key` (also while it is being deleted), or `nil` when it is gone.
