@@ -94,13 +94,20 @@ public final class ManualClock: Clock, Sendable {
         for sleeper in due { sleeper.continuation.resume() }
     }
 
-    /// Waits (yielding, up to `attempts` times) until at least `count` tasks sleep on the clock.
+    /// Waits until at least `count` tasks sleep on the clock: it yields first (the usual case resolves at once),
+    /// then polls every millisecond of real time — the code under test may be waiting for I/O on a loaded machine —
+    /// giving up after about `timeout`.
     /// - Returns: whether that many sleepers were seen.
     @discardableResult
-    public func waitForSleepers(_ count: Int = 1, attempts: Int = 10_000) async -> Bool {
-        for _ in 0..<attempts {
+    public func waitForSleepers(_ count: Int = 1, timeout: Duration = .seconds(10)) async -> Bool {
+        for _ in 0..<1_000 {
             if sleeperCount >= count { return true }
             await Task.yield()
+        }
+        let polls = Int(timeout.components.seconds * 1_000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        for _ in 0..<max(1, polls) {
+            if sleeperCount >= count { return true }
+            try? await Task.sleep(for: .milliseconds(1))
         }
         return sleeperCount >= count
     }
