@@ -137,35 +137,14 @@ struct CapturingLogHandler: LogHandler {
 func withAlertRuleCluster(
     _ body: (FakeAPIServer, KubernetesClient, EventRecorder, CapturedLogs) async throws -> Void
 ) async throws {
-    let server = try await FakeAPIServer.start()
-    let resources = [
-        AlertRuleFixtures.alertRules, AlertRuleFixtures.monitors, AlertRuleFixtures.incidents, onCallScheduleResource,
-    ]
-    for resource in resources {
-        server.register(resource)
-    }
     let logs = CapturedLogs()
-    do {
-        let configuration = ClientConfiguration(server: server.baseURL, qps: 0, source: "test")
-        let client = try KubernetesClient(configuration: configuration, maximumRetries: 2, connectTimeout: .seconds(1))
-        let recorder = EventRecorder(
-            client: client, reportingInstance: "tocsin-test", now: { AlertRuleFixtures.epoch },
-            logger: logs.logger("test.alertrule.events"))
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await recorder.run() }
-                try await body(server, client, recorder, logs)
-                recorder.finish()
-                try await group.waitForAll()
-            }
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-        try await client.shutdown()
-    } catch {
-        await server.shutdown()
-        throw error
+    try await withControllerCluster(
+        resources: [
+            AlertRuleFixtures.alertRules, AlertRuleFixtures.monitors, AlertRuleFixtures.incidents,
+            onCallScheduleResource,
+        ],
+        now: { AlertRuleFixtures.epoch }, eventLogger: logs.logger("test.alertrule.events")
+    ) { server, client, recorder in
+        try await body(server, client, recorder, logs)
     }
-    await server.shutdown()
 }

@@ -22,34 +22,10 @@ let monitorOperatorNamespace = "tocsin-system"
 /// created, a client, and an event recorder running for the duration of `body` (finished and drained before the
 /// server shuts down).
 func withMonitorCluster(_ body: (FakeAPIServer, KubernetesClient, EventRecorder) async throws -> Void) async throws {
-    let server = try await FakeAPIServer.start()
-    server.register(monitorResource)
-    do {
-        try server.create(.namespaces, try namespaceJSON(monitorOperatorNamespace))
-        try server.create(.namespaces, try namespaceJSON("shop", labels: ["team": "shop"]))
-        let configuration = ClientConfiguration(server: server.baseURL, qps: 0, source: "test")
-        let client = try KubernetesClient(configuration: configuration, maximumRetries: 2, connectTimeout: .seconds(1))
-        var logger = Logger(label: "test.monitor.events")
-        logger.logLevel = .critical
-        let recorder = EventRecorder(
-            client: client, reportingInstance: "tocsin-test", now: { monitorEpoch }, logger: logger)
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await recorder.run() }
-                try await body(server, client, recorder)
-                recorder.finish()
-                try await group.waitForAll()
-            }
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-        try await client.shutdown()
-    } catch {
-        await server.shutdown()
-        throw error
-    }
-    await server.shutdown()
+    try await withControllerCluster(
+        resources: [monitorResource],
+        namespaces: [try namespaceJSON(monitorOperatorNamespace), try namespaceJSON("shop", labels: ["team": "shop"])],
+        now: { monitorEpoch }, eventLogger: quietLogger("test.monitor.events"), body)
 }
 
 /// The Monitor `name` in `namespace` as the API server stores it.

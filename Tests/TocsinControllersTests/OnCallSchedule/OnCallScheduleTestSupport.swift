@@ -15,32 +15,8 @@ let onCallScheduleResource = FakeAPIServer.Resource(
 /// A fake API server with the OnCallSchedule resource registered, a client, and an event recorder running for
 /// the duration of `body` (finished and drained before the server shuts down).
 func withOnCallCluster(_ body: (FakeAPIServer, KubernetesClient, EventRecorder) async throws -> Void) async throws {
-    let server = try await FakeAPIServer.start()
-    server.register(onCallScheduleResource)
-    do {
-        let configuration = ClientConfiguration(server: server.baseURL, qps: 0, source: "test")
-        let client = try KubernetesClient(configuration: configuration, maximumRetries: 2, connectTimeout: .seconds(1))
-        var logger = Logger(label: "test.oncall.events")
-        logger.logLevel = .critical
-        let recorder = EventRecorder(
-            client: client, reportingInstance: "tocsin-test", now: { onCallEpoch }, logger: logger)
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await recorder.run() }
-                try await body(server, client, recorder)
-                recorder.finish()
-                try await group.waitForAll()
-            }
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-        try await client.shutdown()
-    } catch {
-        await server.shutdown()
-        throw error
-    }
-    await server.shutdown()
+    try await withControllerCluster(
+        resources: [onCallScheduleResource], now: { onCallEpoch }, eventLogger: quietLogger("test.oncall.events"), body)
 }
 
 /// Monday 2026-07-06 10:00 in Europe/Amsterdam (08:00Z).
