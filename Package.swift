@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // Kubernetes types, request building, watch-event decoding, Status errors. No I/O.
@@ -64,9 +65,22 @@ let package = Package(
             swiftSettings: strict
         ),
         // Conditions, lifecycle, schedules: pure (issue 9).
-        .target(name: "TocsinEngine", dependencies: ["TocsinAPI"], swiftSettings: strict),
+        .target(name: "TocsinEngine", dependencies: ["TocsinAPI", "KubeCore"], swiftSettings: strict),
         // Slack and Opsgenie (issue 7).
-        .target(name: "TocsinNotifiers", dependencies: ["TocsinAPI"], swiftSettings: strict),
+        .target(
+            name: "TocsinNotifiers",
+            dependencies: [
+                "TocsinAPI", "KubeCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strict
+        ),
         // Reconcilers wiring engine, runtime and notifiers.
         .target(
             name: "TocsinControllers",
@@ -140,6 +154,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TocsinNotifiersTests",
+            dependencies: [
+                "TocsinNotifiers", "TocsinAPI", "KubeCore", "TocsinTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "TocsinControllersTests",
             dependencies: [

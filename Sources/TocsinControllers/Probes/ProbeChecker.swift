@@ -1,3 +1,4 @@
+import TocsinEngine
 import AsyncHTTPClient
 import Foundation
 import NIOCore

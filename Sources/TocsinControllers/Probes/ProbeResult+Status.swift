@@ -1,3 +1,4 @@
+import TocsinEngine
 import TocsinAPI
 
 extension ProbeResult {

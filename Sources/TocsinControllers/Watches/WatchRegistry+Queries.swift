@@ -1,3 +1,4 @@
+import TocsinEngine
 import KubeRuntime
 import TocsinAPI
 

@@ -1,3 +1,4 @@
+import TocsinEngine
 import KubeCore
 import KubeRuntime
 import Synchronization

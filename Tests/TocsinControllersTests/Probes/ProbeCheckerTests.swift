@@ -1,3 +1,4 @@
+import TocsinEngine
 import Foundation
 import Testing
 import TocsinAPI

@@ -1,3 +1,4 @@
+import TocsinEngine
 import Foundation
 import Synchronization
 import Testing

@@ -11,12 +11,19 @@ public struct WatchedEvent: Sendable, Hashable {
     public var involvedObject: ObjectReference
     /// A machine-readable reason, e.g. `BackOff`.
     public var reason: String?
+    /// The human-readable message, cut to ``maxMessageLength`` characters.
+    public var message: String?
     /// `Normal` or `Warning`.
     public var type: String?
     /// How many times the event occurred (`series.count`, else `count`, else 1).
     public var count: Int
+    /// When the event was first seen (`firstTimestamp`, else `eventTime`).
+    public var firstSeen: Date?
     /// When the event was last seen.
     public var lastSeen: Date?
+
+    /// The longest message kept (longer ones are cut).
+    public static let maxMessageLength = 512
 
     /// Whether the event's type is `Warning`.
     public var isWarning: Bool { type == "Warning" }
@@ -24,14 +31,16 @@ public struct WatchedEvent: Sendable, Hashable {
     /// Creates an event summary.
     public init(
         namespace: String, name: String, involvedObject: ObjectReference, reason: String? = nil,
-        type: String? = nil, count: Int = 1, lastSeen: Date? = nil
+        message: String? = nil, type: String? = nil, count: Int = 1, firstSeen: Date? = nil, lastSeen: Date? = nil
     ) {
         self.namespace = namespace
         self.name = name
         self.involvedObject = involvedObject
         self.reason = reason
+        self.message = message
         self.type = type
         self.count = count
+        self.firstSeen = firstSeen
         self.lastSeen = lastSeen
     }
 
@@ -40,8 +49,12 @@ public struct WatchedEvent: Sendable, Hashable {
     public init?(_ event: Event) {
         guard let name = event.metadata.name, let namespace = event.metadata.namespace else { return nil }
         let summary = event.summary
+        let message = summary.message.map {
+            $0.count > Self.maxMessageLength ? String($0.prefix(Self.maxMessageLength - 1)) + "…" : $0
+        }
         self.init(
             namespace: namespace, name: name, involvedObject: summary.involvedObject, reason: summary.reason,
-            type: summary.type, count: Int(summary.count), lastSeen: summary.lastSeen)
+            message: message, type: summary.type, count: Int(summary.count), firstSeen: summary.firstSeen,
+            lastSeen: summary.lastSeen)
     }
 }
