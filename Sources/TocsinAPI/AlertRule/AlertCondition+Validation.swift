@@ -13,6 +13,11 @@ extension AlertCondition {
         if let podCrashLooping {
             validator.checkDuration(podCrashLooping.lookback, at: path.child("podCrashLooping").child("lookback"), minimum: .minutes(1), maximum: .hours(1))
         }
+        if let containerOOMKilled {
+            validator.checkDuration(
+                containerOOMKilled.window, at: path.child("containerOOMKilled").child("window"), minimum: .milliseconds(1),
+                maximum: .hours(24))
+        }
         if let containerWaiting {
             validator.checkNames(containerWaiting.reasons, at: path.child("containerWaiting").child("reasons"))
         }

@@ -50,6 +50,7 @@ extension AlertCondition {
         copy.podCrashLooping?.lookback = podCrashLooping?.lookback ?? .minutes(5)
         copy.containerWaiting?.reasons = containerWaiting?.reasons ?? Self.defaultWaitingReasons
         copy.podRestarts?.window = podRestarts?.window ?? .hours(1)
+        copy.containerOOMKilled?.window = containerOOMKilled?.window ?? .minutes(10)
         copy.nodePressure?.conditions = nodePressure?.conditions ?? NodePressureCondition.Pressure.allCases
         copy.warningEvent?.minCount = warningEvent?.minCount ?? 1
         copy.warningEvent?.window = warningEvent?.window ?? .minutes(10)

@@ -22,10 +22,16 @@ public struct ContainerWaitingCondition: Codable, Sendable, Hashable {
     }
 }
 
-/// Parameters of ``AlertCondition/containerOOMKilled`` (none yet).
+/// Parameters of ``AlertCondition/containerOOMKilled``.
 public struct ContainerOOMKilledCondition: Codable, Sendable, Hashable {
+    /// How long after the kill (`finishedAt` of the `OOMKilled` termination) the container still counts, so that a
+    /// kill followed by a restart is seen and then clears by itself. Default: `10m`; positive, at most `24h`.
+    public var window: KubeDuration?
+
     /// Creates the parameters.
-    public init() {}
+    public init(window: KubeDuration? = nil) {
+        self.window = window
+    }
 }
 
 /// Parameters of ``AlertCondition/podFailed`` (none yet).

@@ -33,7 +33,13 @@ extension AlertCondition {
                 ]
             )
         case .containerOOMKilled:
-            .object("A container was killed for running out of memory (OOMKilled in state or lastState).", properties: [:])
+            .object(
+                "A container was killed for running out of memory (OOMKilled in state or lastState) within window.",
+                properties: [
+                    "window": .duration("How long after the kill (finishedAt) the container still counts; positive, at most 24h.")
+                        .defaulted(to: .duration(KubeDuration.minutes(10)))
+                ]
+            )
         case .podFailed:
             .object("A pod is in phase Failed.", properties: [:])
         case .podNotReady:

@@ -1,0 +1,161 @@
+import Foundation
+import TocsinAPI
+
+extension AlertEngine {
+    /// Moves every group that changed, or whose deadline has come, to `now`, and returns the Incident changes to
+    /// write, in order. Findings whose window ended are evaluated again first.
+    public mutating func evaluate(now: Date) -> [IncidentDecision] {
+        var decisions: [IncidentDecision] = []
+        for key in Array(rules.keys) {
+            let directory = directories[key.namespace]
+            rules[key]?.refreshExpired(now: now, podHistories: podHistories, eventHistories: eventHistories)
+            rules[key]?.evaluate(now: now, directory: directory, into: &decisions)
+        }
+        return decisions
+    }
+
+    /// The next instant at which ``evaluate(now:)`` has something to do without any new observation: a window
+    /// ending, a pending duration completing, an escalation or repeat falling due; `nil` when nothing is waiting.
+    public func nextDeadline() -> Date? {
+        var soonest: Date?
+        func consider(_ date: Date?) {
+            guard let date else { return }
+            soonest = min(soonest ?? date, date)
+        }
+        for state in rules.values {
+            if !state.dirty.isEmpty { return .distantPast }
+            for entry in state.findings.values { consider(entry.finding.expiresAt) }
+            for group in state.groups.values { consider(group.lifecycle.nextDeadline(policy: state.rule.policy)) }
+        }
+        return soonest
+    }
+
+    /// How many groups are pending and firing across all rules (for status and metrics).
+    public func groupCounts(namespace: String, rule: String) -> (pending: Int, firing: Int) {
+        guard let state = rules[RuleKey(namespace: namespace, name: rule)] else { return (0, 0) }
+        var pending = 0
+        var firing = 0
+        for group in state.groups.values {
+            switch group.lifecycle.state {
+            case .pending: pending += 1
+            case .firing: firing += 1
+            case .inactive, .resolvedWhileActive: break
+            }
+        }
+        return (pending, firing)
+    }
+}
+
+extension AlertEngine.RuleState {
+    /// Evaluates again the objects whose finding's window has ended.
+    mutating func refreshExpired(
+        now: Date, podHistories: [ObservedObjectID: PodHistory], eventHistories: [ObservedObjectID: EventHistory]
+    ) {
+        let expired = findings.filter { ($0.value.finding.expiresAt ?? .distantFuture) <= now }
+        for (id, entry) in expired {
+            observe(entry.change, id: id, podHistory: podHistories[id], eventHistory: eventHistories[id], now: now)
+        }
+    }
+
+    /// Moves the dirty and due groups to `now`, appending the Incident changes.
+    mutating func evaluate(now: Date, directory: OnCallDirectory?, into decisions: inout [IncidentDecision]) {
+        var due = dirty
+        for (fingerprint, group) in groups
+        where (group.lifecycle.nextDeadline(policy: rule.policy) ?? .distantFuture) <= now {
+            due.insert(fingerprint)
+        }
+        dirty = []
+        for fingerprint in due {
+            guard var group = groups[fingerprint] else { continue }
+            let members = group.members.compactMap { findings[$0]?.finding }
+            let (isActive, value) = rule.condition.activation.evaluate(members)
+            let matching = members.filter(\.isMatch)
+            let since = matching.compactMap(\.activeSince).min()
+            let rule = self.rule
+            let actions = group.lifecycle.evaluate(
+                isActive: isActive, activeSince: since, now: now, policy: rule.policy,
+                name: { Fingerprint.incidentName(ruleName: rule.name, fingerprint: fingerprint, startTime: $0) })
+            let content = isActive ? self.content(of: group, matching: matching, value: value, since: since ?? now) : nil
+            var refreshed = false
+            for action in actions {
+                switch action {
+                case .open(let name, let startTime):
+                    guard let content else { continue }
+                    let incident = rule.openedIncident(
+                        name: name, fingerprint: fingerprint, groupLabels: group.groupLabels, content: content,
+                        startTime: startTime, directory: directory, now: now)
+                    decisions.append(IncidentDecision(namespace: rule.namespace, name: name, change: .open(incident)))
+                    group.content = content
+                    refreshed = true
+                case .escalate(let name, let level):
+                    let change = EscalationPlanner.change(
+                        spec: rule.spec, fingerprint: fingerprint, labels: (content ?? group.content)?.labels ?? [:],
+                        level: level, directory: directory, actor: IncidentStatus.engineActor, now: now)
+                    decisions.append(IncidentDecision(namespace: rule.namespace, name: name, change: change))
+                case .renotify(let name):
+                    decisions.append(IncidentDecision(namespace: rule.namespace, name: name, change: .renotify))
+                case .resolve(let name):
+                    decisions.append(IncidentDecision(
+                        namespace: rule.namespace, name: name,
+                        change: .resolve(actor: IncidentStatus.engineActor, message: IncidentStatus.conditionClearedMessage)))
+                    group.content = nil
+                }
+            }
+            if !refreshed, let content, let incident = group.lifecycle.firingIncident,
+                group.content.map({ content.isAnnounceableChange(from: $0) }) ?? true
+            {
+                decisions.append(IncidentDecision(namespace: rule.namespace, name: incident.name, change: .refresh(content)))
+                group.content = content
+            }
+            groups[fingerprint] = group.isIdle ? nil : group
+        }
+    }
+
+    /// The content of a group that holds: labels, subject, rendered texts, bounded objects.
+    func content(of group: AlertGroup, matching: [Finding], value: Double, since: Date) -> IncidentContent {
+        var labels = scope.labels
+        for (key, label) in rule.spec.labels ?? [:] { labels[key] = label }
+        for (key, label) in Self.commonLabels(of: matching) { labels[key] = label }
+        for (key, label) in group.groupLabels where !label.isEmpty { labels[key] = label }
+        let objects = matching.map(\.object).sorted {
+            ($0.namespace ?? "", $0.kind, $0.name) < ($1.namespace ?? "", $1.kind, $1.name)
+        }
+        let subject = Self.subject(groupLabels: group.groupLabels, objects: objects, groupBy: rule.groupBy)
+        let shown = Array(objects.prefix(Incident.maxAffectedObjects))
+        let context = IncidentTemplateContext.make(
+            rule: rule, monitor: scope.monitor, subject: subject, labels: labels, value: value, count: objects.count,
+            objects: shown, since: since)
+        return IncidentContent(
+            subject: subject, summary: rule.renderSummary(context), description: rule.renderDescription(context),
+            labels: labels, value: Self.text(of: value), affectedObjects: shown, affectedObjectCount: objects.count)
+    }
+
+    /// The labels every matching finding shares with the same value (at most the first 100 findings compared).
+    static func commonLabels(of findings: [Finding]) -> [String: String] {
+        guard var common = findings.first?.labels else { return [:] }
+        for finding in findings.dropFirst().prefix(99) {
+            common = common.filter { finding.labels[$0.key] == $0.value }
+            if common.isEmpty { break }
+        }
+        return common
+    }
+
+    /// The group's main object in words: its workload, node or probe label, else its only object, else the
+    /// `groupBy` values.
+    static func subject(groupLabels: [String: String], objects: [AffectedObject], groupBy: [String]) -> String {
+        for key in ["workload", "node", "probe", "object"] {
+            if let value = groupLabels[key], !value.isEmpty { return value }
+        }
+        if objects.count == 1, let object = objects.first {
+            return object.namespace.map { "\($0)/\(object.kind)/\(object.name)" } ?? "\(object.kind)/\(object.name)"
+        }
+        let values = groupBy.compactMap { groupLabels[$0] }.filter { !$0.isEmpty }
+        return values.isEmpty ? "\(objects.count) objects" : values.joined(separator: " ")
+    }
+
+    /// `7`, `12.5`, `0.25`.
+    static func text(of value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import TocsinAPI
+
+extension AlertEngine {
+    /// Takes in a change of one object at `now`: its history is updated once, then every rule that covers it
+    /// evaluates it and moves it between groups. Incidents change only in ``evaluate(now:)``.
+    public mutating func observe(_ change: ObservedChange, now: Date) {
+        let id = change.id
+        switch change {
+        case .pod(let pod): podHistories[id, default: PodHistory()].record(pod, at: now)
+        case .event(let event): eventHistories[id, default: EventHistory()].record(event, at: now)
+        case .deleted:
+            podHistories[id] = nil
+            eventHistories[id] = nil
+        case .node, .probe: break
+        }
+        let podHistory = podHistories[id]
+        let eventHistory = eventHistories[id]
+        for key in Array(rules.keys) {
+            rules[key]?.observe(change, id: id, podHistory: podHistory, eventHistory: eventHistory, now: now)
+        }
+    }
+}
+
+extension AlertEngine.RuleState {
+    /// Evaluates one object for this rule and files its finding under its group.
+    mutating func observe(
+        _ change: ObservedChange, id: ObservedObjectID, podHistory: PodHistory?, eventHistory: EventHistory?,
+        now: Date
+    ) {
+        let finding: Finding?
+        switch change {
+        case .pod(let pod):
+            finding = scope.covers(pod)
+                ? rule.condition.finding(for: pod, history: podHistory ?? PodHistory(), now: now) : nil
+        case .node(let node):
+            finding = scope.coversNodes ? rule.condition.finding(for: node, now: now) : nil
+        case .event(let event):
+            finding = scope.covers(event)
+                ? rule.condition.finding(for: event, history: eventHistory ?? EventHistory(), now: now) : nil
+        case .probe(let probe):
+            finding = scope.covers(probe) ? rule.condition.finding(for: probe, now: now) : nil
+        case .deleted:
+            finding = nil
+        }
+        let old = findings[id]
+        guard let finding else {
+            if let old {
+                findings[id] = nil
+                groups[old.fingerprint]?.members.remove(id)
+                dirty.insert(old.fingerprint)
+            }
+            return
+        }
+        let groupLabels = groupLabels(of: finding)
+        let fingerprint = Fingerprint.of(ruleNamespace: rule.namespace, ruleName: rule.name, groupLabels: groupLabels)
+        if let old, old.fingerprint != fingerprint {
+            groups[old.fingerprint]?.members.remove(id)
+            dirty.insert(old.fingerprint)
+        }
+        if old?.finding != finding || old?.fingerprint != fingerprint { dirty.insert(fingerprint) }
+        findings[id] = AlertEngine.FindingEntry(finding: finding, fingerprint: fingerprint, change: change)
+        if groups[fingerprint] == nil { groups[fingerprint] = AlertGroup(groupLabels: groupLabels) }
+        groups[fingerprint]?.members.insert(id)
+    }
+
+    /// The `groupBy` labels of a finding; a label the object lacks groups as "" (as Alertmanager does).
+    func groupLabels(of finding: Finding) -> [String: String] {
+        var labels: [String: String] = [:]
+        for key in rule.groupBy { labels[key] = finding.labels[key] ?? "" }
+        return labels
+    }
+}

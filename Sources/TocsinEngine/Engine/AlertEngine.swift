@@ -1,0 +1,135 @@
+import Foundation
+import TocsinAPI
+
+/// The alert engine: AlertRules evaluated against the objects it is told about, one lifecycle per group, and the
+/// Incident changes that follow.
+///
+/// Pure: objects, Incidents and time go in through ``observe(_:now:)``, ``restore(_:)``, ``observeIncident(_:)``
+/// and ``evaluate(now:)``; ``IncidentDecision``s come out, and the caller writes them. It keeps per rule only the
+/// findings of the objects that matter (matches and share members), and per object the small histories that
+/// windows need, so an event costs one evaluation per rule that covers it, never a scan of the cache.
+public struct AlertEngine: Sendable {
+    struct RuleKey: Sendable, Hashable {
+        var namespace: String
+        var name: String
+    }
+
+    struct FindingEntry: Sendable {
+        var finding: Finding
+        var fingerprint: String
+        var change: ObservedChange
+    }
+
+    struct RuleState: Sendable {
+        var rule: CompiledRule
+        var scope: RuleScope
+        var findings: [ObservedObjectID: FindingEntry] = [:]
+        var groups: [String: AlertGroup] = [:]
+        var dirty: Set<String> = []
+    }
+
+    var rules: [RuleKey: RuleState] = [:]
+    var podHistories: [ObservedObjectID: PodHistory] = [:]
+    var eventHistories: [ObservedObjectID: EventHistory] = [:]
+    /// Open incidents read before their rule was set, adopted by ``setRule(_:scope:)``.
+    var orphans: [RuleKey: [Incident]] = [:]
+    var directories: [String: OnCallDirectory] = [:]
+
+    /// An engine with no rules.
+    public init() {}
+
+    /// The number of rules.
+    public var ruleCount: Int { rules.count }
+
+    /// Adds or replaces a rule. A replaced rule keeps the lifecycles of its groups (an open incident stays open)
+    /// but forgets its findings: feed it the objects in its scope again (``observe(_:now:)``) before the next
+    /// ``evaluate(now:)``.
+    public mutating func setRule(_ rule: CompiledRule, scope: RuleScope) {
+        let key = RuleKey(namespace: rule.namespace, name: rule.name)
+        var state = RuleState(rule: rule, scope: scope)
+        if let previous = rules[key] {
+            for (fingerprint, var group) in previous.groups where !group.isIdle {
+                group.members = []
+                state.groups[fingerprint] = group
+                state.dirty.insert(fingerprint)
+            }
+        }
+        rules[key] = state
+        if let incidents = orphans.removeValue(forKey: key) { restore(incidents) }
+    }
+
+    /// Forgets a rule and its groups (its open Incidents are resolved by the AlertRule finalizer).
+    public mutating func removeRule(namespace: String, name: String) {
+        rules[RuleKey(namespace: namespace, name: name)] = nil
+        orphans[RuleKey(namespace: namespace, name: name)] = nil
+    }
+
+    /// Whether the engine has the rule.
+    public func hasRule(namespace: String, name: String) -> Bool {
+        rules[RuleKey(namespace: namespace, name: name)] != nil
+    }
+
+    /// Replaces the OnCallSchedules of `namespace` (rules page the schedules of their own namespace).
+    public mutating func setDirectory(_ directory: OnCallDirectory, namespace: String) {
+        directories[namespace] = directory
+    }
+
+    /// Rebuilds the memory of open incidents from Incident objects (after a restart or a leader change): each open
+    /// Incident becomes its group's firing incident, so nothing is opened or sent twice; resolved ones are ignored.
+    /// Incidents of rules not yet set are kept until the rule arrives.
+    public mutating func restore(_ incidents: [Incident]) {
+        for incident in incidents {
+            guard let status = incident.status, status.isOpen, let name = incident.metadata.name,
+                let namespace = incident.metadata.namespace
+            else { continue }
+            let key = RuleKey(namespace: namespace, name: incident.spec.alertRuleRef.name)
+            guard var state = rules[key] else {
+                orphans[key, default: []].append(incident)
+                continue
+            }
+            let fingerprint = incident.spec.fingerprint
+            if let existing = state.groups[fingerprint]?.lifecycle.firingIncident, existing.name != name,
+                existing.startTime <= status.startTime.date
+            {
+                continue  // keep the older of two open incidents of one group
+            }
+            var group = state.groups[fingerprint] ?? AlertGroup(groupLabels: incident.spec.groupLabels ?? [:])
+            group.lifecycle = AlertGroupLifecycle(restoring: FiringIncident(
+                name: name, startTime: status.startTime.date, isAcknowledged: status.phase == .acknowledged,
+                escalationLevel: status.escalationLevel ?? 0,
+                lastNotifiedAt: status.lastNotifiedTime?.date ?? status.startTime.date))
+            group.content = IncidentContent(
+                subject: status.subject ?? "", summary: status.summary ?? "", description: status.description,
+                labels: status.labels ?? [:], value: status.value ?? "", affectedObjects: status.affectedObjects ?? [],
+                affectedObjectCount: status.affectedObjectCount ?? 0)
+            state.groups[fingerprint] = group
+            state.dirty.insert(fingerprint)
+            rules[key] = state
+        }
+    }
+
+    /// Takes in an Incident that changed (acknowledged, resolved or escalated by a person, or by another writer).
+    public mutating func observeIncident(_ incident: Incident) {
+        guard let status = incident.status, let name = incident.metadata.name,
+            let namespace = incident.metadata.namespace
+        else { return }
+        let key = RuleKey(namespace: namespace, name: incident.spec.alertRuleRef.name)
+        guard var state = rules[key] else { return }
+        let fingerprint = incident.spec.fingerprint
+        guard var group = state.groups[fingerprint] else {
+            if status.isOpen { restore([incident]) }
+            return
+        }
+        if status.isOpen, group.lifecycle.firingIncident == nil {
+            rules[key] = state
+            restore([incident])
+            return
+        }
+        group.lifecycle.observe(IncidentObservation(
+            name: name, isAcknowledged: status.phase == .acknowledged, isResolved: status.phase == .resolved,
+            escalationLevel: status.escalationLevel ?? 0, lastNotifiedTime: status.lastNotifiedTime?.date))
+        state.groups[fingerprint] = group
+        state.dirty.insert(fingerprint)
+        rules[key] = state
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import KubeCore
+import TocsinAPI
+
+/// A change to one Incident that the engine (or a person, through the same operations) decided on; the caller
+/// writes it.
+public struct IncidentDecision: Sendable, Hashable {
+    /// The Incident's namespace (its rule's).
+    public var namespace: String
+    /// The Incident's name.
+    public var name: String
+    /// What to do.
+    public var change: IncidentChange
+
+    /// Creates a decision.
+    public init(namespace: String, name: String, change: IncidentChange) {
+        self.namespace = namespace
+        self.name = name
+        self.change = change
+    }
+}
+
+/// What happens to an Incident.
+public enum IncidentChange: Sendable, Hashable {
+    /// Create this Incident (spec, status and owner reference filled in).
+    case open(Incident)
+    /// The group's content changed while firing (objects, value, texts): replace it and queue an update.
+    case refresh(IncidentContent)
+    /// Escalate to `level`, with the severity, the people paged and the receivers of that level.
+    case escalate(level: Int, severity: Severity, paged: [PagedParticipant], receivers: [ReceiverDelivery], actor: String)
+    /// Announce the incident again (repeat interval).
+    case renotify
+    /// Resolve it.
+    case resolve(actor: String, message: String)
+}
+
+extension IncidentStatus {
+    /// The message of a resolve because the condition stopped holding.
+    public static let conditionClearedMessage = "Condition no longer holds"
+
+    /// Applies `change` (other than ``IncidentChange/open(_:)``, which is a whole object) at `now`.
+    public mutating func apply(_ change: IncidentChange, now: Date) {
+        switch change {
+        case .open(let incident):
+            if let status = incident.status { self = status }
+        case .refresh(let content):
+            refresh(content, now: now)
+        case .escalate(let level, let severity, let paged, let receivers, let actor):
+            guard isOpen else { return }
+            escalate(to: level, severity: severity, paged: paged, receivers: receivers, actor: actor, now: now)
+        case .renotify:
+            guard isOpen else { return }
+            renotify(now: now)
+        case .resolve(let actor, let message):
+            resolve(by: actor, message: message, now: now)
+        }
+    }
+}
+
+/// How an incident escalates: the same for the engine's timed steps and a person's "Escalate".
+public enum EscalationPlanner {
+    /// The change that raises an incident of `rule` to `level`: the severity of that level, the route it then
+    /// takes (which may add receivers), and who is on call on the level's schedule at `now`.
+    public static func change(
+        spec: AlertRuleSpec, fingerprint: String, labels: [String: String], level: Int, directory: OnCallDirectory?,
+        actor: String, now: Date
+    ) -> IncidentChange {
+        let severity = spec.severity(atLevel: level, current: spec.severity)
+        let route = spec.route(for: severity, labels: labels)
+        let paged = spec.schedule(atLevel: level, route: route).map {
+            directory?.page(schedule: $0, at: now, level: level) ?? []
+        } ?? []
+        return .escalate(
+            level: level, severity: severity, paged: paged, receivers: route?.receivers(fingerprint: fingerprint) ?? [],
+            actor: actor)
+    }
+}
+
+extension CompiledRule {
+    /// The label Incidents carry with their rule's name (when it fits a label value).
+    public static let ruleLabel = "tocsin.dev/alertrule"
+    /// The label Incidents carry with their fingerprint.
+    public static let fingerprintLabel = "tocsin.dev/fingerprint"
+
+    /// The Incident that group `fingerprint` opens at `now`: named after its start, owned by the rule, addressed
+    /// through the first matching route to whoever is on call on its schedule.
+    func openedIncident(
+        name: String, fingerprint: String, groupLabels: [String: String], content: IncidentContent, startTime: Date,
+        directory: OnCallDirectory?, now: Date
+    ) -> Incident {
+        let route = spec.route(for: spec.severity, labels: content.labels)
+        let paged = spec.schedule(atLevel: 0, route: route).map {
+            directory?.page(schedule: $0, at: now, level: 0) ?? []
+        } ?? []
+        var labels = [Self.fingerprintLabel: fingerprint]
+        if self.name.count <= 63 { labels[Self.ruleLabel] = self.name }
+        let owner = uid.map {
+            OwnerReference(
+                apiVersion: ResourceType.alertRules.apiVersion, kind: "AlertRule", name: self.name, uid: $0,
+                controller: true)
+        }
+        return Incident(
+            metadata: ObjectMeta(
+                name: name, namespace: namespace, labels: labels, ownerReferences: owner.map { [$0] }),
+            spec: IncidentSpec(
+                alertRuleRef: LocalObjectReference(name: self.name), fingerprint: fingerprint,
+                groupLabels: groupLabels.isEmpty ? nil : groupLabels),
+            status: .opened(
+                content: content, severity: spec.severity, startTime: startTime, paged: paged,
+                receivers: route?.receivers(fingerprint: fingerprint) ?? [], now: now))
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import TocsinAPI
+
+/// The OnCallSchedules of a namespace, ready to answer who is on call, with their contact details.
+public struct OnCallDirectory: Sendable {
+    struct Entry: Sendable {
+        var plan: OnCallPlan
+        var participants: [String: Participant]
+    }
+
+    private var entries: [String: Entry] = [:]
+
+    /// An empty directory.
+    public init() {}
+
+    /// The directory of `schedules`; a schedule whose spec cannot be mapped is left out (its reconciler reports it).
+    public init(schedules: [OnCallSchedule]) {
+        for schedule in schedules {
+            guard let name = schedule.metadata.name else { continue }
+            set(schedule.spec, named: name)
+        }
+    }
+
+    /// Adds or replaces a schedule; an unmappable spec removes it.
+    public mutating func set(_ spec: OnCallScheduleSpec, named name: String) {
+        guard let plan = try? OnCallPlan(spec: spec) else {
+            entries[name] = nil
+            return
+        }
+        var participants: [String: Participant] = [:]
+        for participant in spec.rotations.flatMap(\.participants) + (spec.overrides ?? []).map(\.participant)
+        where participants[participant.name] == nil {
+            participants[participant.name] = participant
+        }
+        entries[name] = Entry(plan: plan, participants: participants)
+    }
+
+    /// Removes a schedule.
+    public mutating func remove(named name: String) {
+        entries[name] = nil
+    }
+
+    /// Whether the directory knows `schedule`.
+    public func contains(_ schedule: String) -> Bool { entries[schedule] != nil }
+
+    /// Who is on call on `schedule` at `instant`, as paged participants at `level`; empty for an unknown schedule or
+    /// a gap in the schedule.
+    public func page(schedule: String, at instant: Date, level: Int) -> [PagedParticipant] {
+        guard let entry = entries[schedule] else { return [] }
+        return entry.plan.onCall(at: instant).map { name in
+            let participant = entry.participants[name]
+            return PagedParticipant(
+                name: name, slackUserID: participant?.slackUserID, opsgenieUser: participant?.opsgenieUser,
+                schedule: schedule, escalationLevel: level, pagedTime: Timestamp(instant))
+        }
+    }
+}
