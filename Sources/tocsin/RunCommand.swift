@@ -84,20 +84,27 @@ struct RunCommand: AsyncParsableCommand {
         let events = EventRecorder(
             client: client, reportingInstance: elector?.configuration.identity ?? ProcessInfo.processInfo.hostName,
             logger: logger)
-        // The alert engine's Incident controller registers here when it lands.
         let onCallSchedules = Controller.onCallSchedules(client: client, informers: informers, events: events)
         let policy = NamespacePolicy(privilegedNamespaces: privilegedNamespaces.isEmpty ? [namespace] : privilegedNamespaces)
-        let monitors = Controller.monitors(client: client, informers: informers, events: events, policy: policy)
+        // Watched objects, probe results, rules and Incidents reach the alert engine through one inbox.
+        let inbox = EngineInbox()
+        let monitors = Controller.monitors(
+            client: client, informers: informers, events: events, policy: policy, inbox: inbox)
         let alertRules = Controller.alertRules(client: client, informers: informers, events: events, logger: logger)
+        let incidents = Controller.incidents(client: client, informers: informers, events: events, logger: logger)
+        let engine = AlertEngineService.make(
+            client: client, informers: informers, inbox: inbox, monitors: monitors, logger: logger)
         let manager = ControllerManager(
             informers: informers,
-            controllers: [onCallSchedules.controller, monitors.controller, alertRules.controller],
-            leaderServices: [monitors.probes.runner],
+            controllers: [onCallSchedules.controller, monitors.controller, alertRules.controller, incidents.controller],
+            leaderServices: [monitors.probes.runner, engine.service],
             elector: elector,
             waitForCaches: {
                 try await onCallSchedules.subscription.waitUntilSynced()
                 try await monitors.waitUntilSynced()
                 try await alertRules.subscriptions.waitUntilSynced()
+                try await incidents.subscription.waitUntilSynced()
+                try await engine.waitUntilSynced()
             },
             logger: logger)
 

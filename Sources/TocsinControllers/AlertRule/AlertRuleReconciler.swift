@@ -4,13 +4,15 @@ import KubeCore
 import KubeRuntime
 import Logging
 import TocsinAPI
+import TocsinEngine
 
 /// Reconciles `AlertRule`s: validates the spec and its templates, resolves the objects it names in its namespace
 /// (Monitor, OnCallSchedules, Secret keys) and reports the outcome in a `Ready` condition; on deletion it resolves
 /// the rule's open Incidents through the finalizer ``finalizer``.
 ///
-/// - An invalid spec gets `Ready=False` reason `InvalidSpec`, a template that does not parse `InvalidTemplate`;
-///   both also get a Warning Event and end in a ``TerminalReconcileError`` (they run again when the spec changes).
+/// - An invalid spec gets `Ready=False` reason `InvalidSpec`, a template that does not parse `InvalidTemplate`, a
+///   condition the engine cannot compile `InvalidCondition`; each also gets a Warning Event and ends in a
+///   ``TerminalReconcileError`` (they run again when the spec changes).
 /// - A missing reference gets `Ready=False` with the reason of the first one (`MonitorNotFound`,
 ///   `ScheduleNotFound`, `SecretNotFound`, `SecretKeyNotFound`) and a message naming all of them; this is not an
 ///   error: the controller reconciles the rule again when a referenced object appears.
@@ -28,6 +30,9 @@ public struct AlertRuleReconciler: Reconciler {
     public static let invalidSpecReason = "InvalidSpec"
     /// The reason of `Ready=False` for a summary or description template that does not parse.
     public static let invalidTemplateReason = "InvalidTemplate"
+    /// The reason of `Ready=False` for a condition the engine cannot evaluate (a bad regular expression, a field
+    /// path the cache does not keep).
+    public static let invalidConditionReason = "InvalidCondition"
     /// The finalizer that resolves the rule's open Incidents before the rule goes.
     public static let finalizer = "tocsin.dev/incidents"
     /// How many problems the `Ready` message lists before "and N more".
@@ -88,6 +93,13 @@ public struct AlertRuleReconciler: Reconciler {
             let message = ReconcilerSupport.summary(of: templateProblems)
             try await report(rule, ready: false, reason: Self.invalidTemplateReason, message: message)
             throw TerminalReconcileError("AlertRule \(key) has an invalid template: \(message); fix the template")
+        }
+        do {
+            _ = try CompiledRule(rule)
+        } catch {
+            let message = ReconcilerSupport.summary(of: error.problems)
+            try await report(rule, ready: false, reason: Self.invalidConditionReason, message: message)
+            throw TerminalReconcileError("AlertRule \(key) has a condition that cannot be evaluated: \(message)")
         }
         let missing = try await missingReferences(
             AlertRuleReferences(spec: defaulted.spec), namespace: rule.metadata.namespace)

@@ -30,11 +30,12 @@ extension Controller {
     ///   - policy: which Monitors may watch other namespaces.
     ///   - namespaces: the namespaces whose Monitors are reconciled (default all).
     ///   - concurrency: how many Monitors are reconciled at once.
+    ///   - inbox: where watched-object changes and probe results go for the alert engine (`nil`: nowhere).
     ///   - clock: the clock of the work queue (delays and requeues).
     ///   - now: the wall clock of the reconciler.
     public static func monitors(
         client: KubernetesClient, informers: SharedInformers, events: EventRecorder, policy: NamespacePolicy,
-        namespaces: NamespaceSelection = .all, concurrency: Int = 2,
+        namespaces: NamespaceSelection = .all, concurrency: Int = 2, inbox: EngineInbox? = nil,
         clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() }
     ) -> MonitorControllerParts {
         // The Namespace handler needs the controller and the Monitor store, which need the catalog: it is
@@ -42,10 +43,11 @@ extension Controller {
         let namespaceHandler = DeferredHandler<NamespaceSummary>()
         let namespaceSubscription = informers.informer(Namespace.self).subscribe(
             projection: NamespaceSummary.init, handler: namespaceHandler.handle)
-        let watches = WatchRegistry(informers: informers)
+        let watches = WatchRegistry(informers: informers, inbox: inbox)
         // A probe that goes up or down re-reconciles its Monitor at once; other results wait for the 60 s refresh.
         let controllerBox = ControllerBox()
         let runner = ProbeRunner(clock: clock) { id, result in
+            inbox?.recordProbe(namespace: id.namespace, monitor: id.monitor, probe: id.probe, result: result)
             guard result.consecutiveFailures == 1 || result.consecutiveSuccesses == 1 else { return }
             controllerBox.enqueue(ObjectKey(namespace: id.namespace.isEmpty ? nil : id.namespace, name: id.monitor))
         }

@@ -87,11 +87,16 @@ public final class WatchRegistry: Sendable {
 
     /// Where the informers come from.
     public let informers: SharedInformers
+    /// Where changes of the watched objects and of the holds are reported for the alert engine, if anywhere.
+    public let inbox: EngineInbox?
     let state = Mutex(State())
 
     /// Creates a registry subscribing to `informers` (whose `run()` runs the watches).
-    public init(informers: SharedInformers) {
+    /// - Parameter inbox: receives every change of the watched objects and a configuration change whenever a
+    ///   Monitor's hold changes (the alert engine's input); `nil` for none.
+    public init(informers: SharedInformers, inbox: EngineInbox? = nil) {
         self.informers = informers
+        self.inbox = inbox
     }
 
     /// Makes `monitor` hold the watches of `kinds` in `namespaces` (replacing what it held before): new keys
@@ -121,6 +126,7 @@ public final class WatchRegistry: Sendable {
             state.holds[monitor] = Hold(
                 kinds: Set(kinds), namespaces: namespaces, podSelector: podSelector, keys: keys)
         }
+        inbox?.markConfigurationChanged()
         return keys
     }
 
@@ -131,6 +137,7 @@ public final class WatchRegistry: Sendable {
             guard let hold = state.holds.removeValue(forKey: monitor) else { return }
             for key in hold.keys { letGo(key, by: monitor, in: &state) }
         }
+        inbox?.markConfigurationChanged()
     }
 
     /// What `monitor` holds, or `nil`.
@@ -153,11 +160,13 @@ public final class WatchRegistry: Sendable {
     private func subscribe(_ key: WatchKey) -> Subscription {
         switch key.kind {
         case .pod:
-            .pods(informers.informer(Pod.self, namespaces: key.namespaces).subscribe(projection: WatchedPod.init))
+            .pods(informers.informer(Pod.self, namespaces: key.namespaces).subscribe(
+                projection: WatchedPod.init, handler: inbox.map { $0.handlePod }))
         case .node:
-            .nodes(informers.informer(Node.self).subscribe(projection: WatchedNode.init))
+            .nodes(informers.informer(Node.self).subscribe(projection: WatchedNode.init, handler: inbox.map { $0.handleNode }))
         case .event:
-            .events(informers.informer(Event.self, namespaces: key.namespaces).subscribe(projection: WatchedEvent.init))
+            .events(informers.informer(Event.self, namespaces: key.namespaces).subscribe(
+                projection: WatchedEvent.init, handler: inbox.map { $0.handleEvent }))
         }
     }
 

@@ -1,0 +1,178 @@
+import Foundation
+import KubeRuntime
+import Logging
+import TocsinAPI
+import TocsinEngine
+
+/// The state of the engine loop: the engine, what each rule was configured from, and writes to retry.
+struct EngineLoop {
+    struct RuleSignature: Hashable {
+        var uid: String?
+        var generation: Int64?
+        var resourceVersion: String?
+        var scope: RuleScope
+    }
+
+    struct RuleKey: Hashable {
+        var namespace: String
+        var name: String
+    }
+
+    let service: AlertEngineService
+    var engine = AlertEngine()
+    var signatures: [RuleKey: RuleSignature] = [:]
+    var retries: [IncidentDecision] = []
+    var isWaitingForSync = false
+    let retryBackoff = ExponentialBackoff(base: .milliseconds(200), cap: .seconds(30))
+    var failedSteps = 0
+    var retryAt: Date?
+
+    init(service: AlertEngineService) {
+        self.service = service
+    }
+
+    /// Rebuilds the memory of open incidents from the cached Incidents.
+    mutating func restore() {
+        let incidents = service.caches.incidents.objects()
+        engine.restore(incidents)
+        service.logger.info(
+            "Restored open Incidents",
+            metadata: ["incidents.open": "\(incidents.filter { $0.status?.isOpen ?? false }.count)"])
+    }
+
+    /// One pass: configuration, observations, evaluation, writes.
+    mutating func step() async {
+        let batch = service.inbox.drain()
+        let now = service.now()
+        if batch.isConfigurationChanged || isWaitingForSync { reconfigure(now: now) }
+        for change in batch.changes { engine.observe(change, now: now) }
+        if !batch.probes.isEmpty {
+            let urls = probeURLs()
+            for probe in batch.probes {
+                engine.observe(
+                    .probe(WatchedProbe(
+                        namespace: probe.namespace, monitor: probe.monitor, probe: probe.probe,
+                        url: urls[ProbeTarget.ID(namespace: probe.namespace, monitor: probe.monitor, probe: probe.probe)]
+                            ?? "", result: probe.result)),
+                    now: now)
+            }
+        }
+        for incident in batch.incidents { engine.observeIncident(incident) }
+        var decisions = engine.evaluate(now: now)
+        if !retries.isEmpty, (retryAt ?? .distantPast) <= now {
+            decisions = retries + decisions
+            retries = []
+        }
+        var failed = false
+        var written = 0
+        for decision in decisions {
+            do {
+                try await service.writer.write(decision, now: now)
+                written += 1
+            } catch {
+                failed = true
+                retries.append(decision)
+                service.logger.warning(
+                    "Failed to write Incident, will retry",
+                    metadata: ["incident.namespace": "\(decision.namespace)", "incident.name": "\(decision.name)",
+                        "error": "\(error)"])
+            }
+        }
+        if retries.count > AlertEngineService.maxRetries {
+            let dropped = retries.count - AlertEngineService.maxRetries
+            retries.removeFirst(dropped)
+            service.logger.error("Dropped Incident writes after too many failures", metadata: ["dropped": "\(dropped)"])
+        }
+        if failed {
+            failedSteps += 1
+            let delay = retryBackoff.delay(afterFailures: failedSteps)
+            retryAt = now.addingTimeInterval(
+                Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+        } else if retries.isEmpty {
+            failedSteps = 0
+        }
+        var deadline = engine.nextDeadline()
+        if !retries.isEmpty, let retryAt { deadline = min(deadline ?? retryAt, retryAt) }
+        if isWaitingForSync { deadline = min(deadline ?? now, now) }
+        service.deadline.withLock { $0 = deadline }
+        let changes = batch.changes.count + batch.probes.count
+        let rules = signatures.count
+        service.statistics.withLock {
+            $0.steps += 1
+            $0.observedChanges += changes
+            $0.writtenDecisions += written
+            $0.failedWrites += failed ? 1 : 0
+            $0.rules = rules
+        }
+    }
+
+    /// Brings the engine's rules and schedules in line with the caches.
+    mutating func reconfigure(now: Date) {
+        isWaitingForSync = false
+        var desired: Set<RuleKey> = []
+        for rule in service.caches.alertRules.objects() where rule.metadata.deletionTimestamp == nil {
+            guard let namespace = rule.metadata.namespace, let name = rule.metadata.name else { continue }
+            let key = RuleKey(namespace: namespace, name: name)
+            let monitorKey = ObjectKey(namespace: namespace, name: rule.spec.monitorRef.name)
+            guard let hold = service.watches.hold(for: monitorKey) else { continue }
+            guard service.watches.hasSynced(for: monitorKey) else {
+                isWaitingForSync = true
+                if signatures[key] != nil { desired.insert(key) }
+                continue
+            }
+            guard let compiled = try? CompiledRule(rule) else { continue }
+            let monitor = service.caches.monitors.object(named: rule.spec.monitorRef.name, in: namespace)
+            let scope = RuleScope(
+                monitorNamespace: namespace, monitor: rule.spec.monitorRef.name,
+                namespaces: Self.namespaces(of: hold), kinds: hold.kinds, podSelector: hold.podSelector,
+                labels: monitor?.spec.labels ?? [:])
+            desired.insert(key)
+            let signature = RuleSignature(
+                uid: rule.metadata.uid, generation: rule.metadata.generation,
+                resourceVersion: rule.metadata.generation == nil ? rule.metadata.resourceVersion : nil, scope: scope)
+            guard signatures[key] != signature else { continue }
+            engine.setRule(compiled, scope: scope)
+            signatures[key] = signature
+            reseed(monitor: monitorKey, scope: scope, now: now)
+            service.logger.debug(
+                "Configured AlertRule in the engine",
+                metadata: ["alertrule.namespace": "\(namespace)", "alertrule.name": "\(name)"])
+        }
+        for key in signatures.keys where !desired.contains(key) {
+            engine.removeRule(namespace: key.namespace, name: key.name)
+            signatures[key] = nil
+        }
+        var schedules: [String: [OnCallSchedule]] = [:]
+        for schedule in service.caches.schedules.objects() {
+            schedules[schedule.metadata.namespace ?? "", default: []].append(schedule)
+        }
+        for (namespace, list) in schedules { engine.setDirectory(OnCallDirectory(schedules: list), namespace: namespace) }
+    }
+
+    /// Feeds a newly configured rule the objects already cached in its scope.
+    mutating func reseed(monitor: ObjectKey, scope: RuleScope, now: Date) {
+        for pod in service.watches.pods(for: monitor) { engine.observe(.pod(pod), now: now) }
+        if scope.coversNodes { for node in service.watches.nodes() { engine.observe(.node(node), now: now) } }
+        for event in service.watches.events(for: monitor) { engine.observe(.event(event), now: now) }
+        guard let probes = service.probes else { return }
+        let urls = probeURLs()
+        for (id, result) in probes.runner.results()
+        where id.namespace == scope.monitorNamespace && id.monitor == scope.monitor {
+            engine.observe(
+                .probe(WatchedProbe(
+                    namespace: id.namespace, monitor: id.monitor, probe: id.probe, url: urls[id] ?? "",
+                    result: result)),
+                now: now)
+        }
+    }
+
+    private func probeURLs() -> [ProbeTarget.ID: String] {
+        guard let probes = service.probes else { return [:] }
+        return Dictionary(probes.runner.targets.map { ($0.id, $0.redactedURL) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func namespaces(of hold: WatchRegistry.Hold) -> RuleScope.Namespaces {
+        if case .names(let names) = hold.namespaces { return .names(Set(names)) }
+        return .all
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import KubeClient
+import KubeCore
+import TocsinAPI
+import TocsinEngine
+
+/// What people do to an Incident — acknowledge, resolve, escalate, add a note — from kubectl, Slack, Opsgenie or the
+/// HTTP API: one implementation, recorded with who and when in the Incident's timeline and queued for its receivers.
+public struct IncidentOperations: Sendable {
+    /// An operation.
+    public enum Operation: Sendable, Hashable {
+        /// Stop escalation and repeats.
+        case acknowledge
+        /// Close the incident.
+        case resolve
+        /// Raise it to the rule's next escalation step now.
+        case escalate
+        /// Add a note.
+        case note(String)
+    }
+
+    /// Why an operation failed.
+    public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// There is no such Incident.
+        case notFound(namespace: String, name: String)
+        /// The Incident refuses the operation.
+        case refused(IncidentOperationError)
+
+        /// A sentence for an API answer, a Slack reply or an Event.
+        public var description: String {
+            switch self {
+            case .notFound(let namespace, let name): "Incident \(namespace)/\(name) not found"
+            case .refused(let error): "\(error)"
+            }
+        }
+    }
+
+    let client: KubernetesClient
+    let writer: IncidentWriter
+    let now: @Sendable () -> Date
+
+    /// Creates the operations over `client`.
+    public init(client: KubernetesClient, writer: IncidentWriter, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.client = client
+        self.writer = writer
+        self.now = now
+    }
+
+    /// Performs `operation` on Incident `namespace/name` as `actor`.
+    /// - Returns: the Incident as written.
+    /// - Throws: ``Failure`` when the Incident does not exist or refuses; the client's errors when a read or write
+    ///   fails.
+    @discardableResult
+    public func perform(_ operation: Operation, namespace: String, name: String, by actor: String) async throws -> Incident {
+        let instant = now()
+        let escalation = try await escalationChange(for: operation, namespace: namespace, name: name, actor: actor, now: instant)
+        let written = try await writer.modify(namespace: namespace, name: name) {
+            (status: inout IncidentStatus) throws(IncidentOperationError) in
+            switch operation {
+            case .acknowledge:
+                try status.acknowledge(by: actor, now: instant)
+            case .resolve:
+                guard status.isOpen else { throw .alreadyResolved }
+                status.resolve(by: actor, message: "Resolved by \(actor)", now: instant)
+            case .note(let text):
+                try status.addNote(text, by: actor, now: instant)
+            case .escalate:
+                guard status.isOpen else { throw .alreadyResolved }
+                guard let escalation else { throw .noFurtherEscalation(level: status.escalationLevel ?? 0) }
+                status.apply(escalation, now: instant)
+            }
+        }
+        guard let written else { throw Failure.notFound(namespace: namespace, name: name) }
+        return written
+    }
+
+    /// The change of a manual escalation: the next step of the Incident's rule, with whoever is on call on its
+    /// schedule now; `nil` when the rule has no further step.
+    private func escalationChange(
+        for operation: Operation, namespace: String, name: String, actor: String, now: Date
+    ) async throws -> IncidentChange? {
+        guard operation == .escalate else { return nil }
+        let incident: Incident
+        do {
+            incident = try await client.get(Incident.self, name: name, namespace: namespace)
+        } catch let error as KubeAPIError where error.isNotFound {
+            throw Failure.notFound(namespace: namespace, name: name)
+        }
+        let rule: AlertRule
+        do {
+            rule = try await client.get(AlertRule.self, name: incident.spec.alertRuleRef.name, namespace: namespace)
+        } catch let error as KubeAPIError where error.isNotFound {
+            return nil
+        }
+        let spec = rule.withDefaults().spec
+        let level = (incident.status?.escalationLevel ?? 0) + 1
+        guard level <= (spec.escalation ?? []).count else { return nil }
+        let schedules = try await client.listAll(OnCallSchedule.self, namespace: namespace).items
+        return EscalationPlanner.change(
+            spec: spec, fingerprint: incident.spec.fingerprint, labels: incident.status?.labels ?? [:], level: level,
+            directory: OnCallDirectory(schedules: schedules), actor: actor, now: now)
+    }
+}
