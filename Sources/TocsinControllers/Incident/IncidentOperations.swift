@@ -19,6 +19,19 @@ public struct IncidentOperations: Sendable {
         case note(String)
     }
 
+    /// Where an operation comes from. What comes from a receiver is not sent back to it (an acknowledgement made
+    /// in Opsgenie is not echoed to Opsgenie); Slack still gets its update, because its message shows the state.
+    public enum Origin: String, Sendable, Hashable {
+        /// kubectl annotations.
+        case kubectl
+        /// A Slack button or slash command.
+        case slack
+        /// An Opsgenie webhook.
+        case opsgenie
+        /// The HTTP API.
+        case api
+    }
+
     /// Why an operation failed.
     public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
         /// There is no such Incident.
@@ -46,16 +59,20 @@ public struct IncidentOperations: Sendable {
         self.now = now
     }
 
-    /// Performs `operation` on Incident `namespace/name` as `actor`.
+    /// Performs `operation` on Incident `namespace/name` as `actor`, coming from `origin`.
     /// - Returns: the Incident as written.
     /// - Throws: ``Failure`` when the Incident does not exist or refuses; the client's errors when a read or write
     ///   fails.
     @discardableResult
-    public func perform(_ operation: Operation, namespace: String, name: String, by actor: String) async throws -> Incident {
+    public func perform(
+        _ operation: Operation, namespace: String, name: String, by actor: String, origin: Origin = .api
+    ) async throws -> Incident {
         let instant = now()
         let escalation = try await escalationChange(for: operation, namespace: namespace, name: name, actor: actor, now: instant)
         let written = try await writer.modify(namespace: namespace, name: name) {
             (status: inout IncidentStatus) throws(IncidentOperationError) in
+            let before = status.deliveries ?? []
+            defer { if origin == .opsgenie { status.dropNewEntries(since: before, of: .opsgenie) } }
             switch operation {
             case .acknowledge:
                 try status.acknowledge(by: actor, now: instant)
@@ -99,5 +116,17 @@ public struct IncidentOperations: Sendable {
         return EscalationPlanner.change(
             spec: spec, fingerprint: incident.spec.fingerprint, labels: incident.status?.labels ?? [:], level: level,
             directory: OnCallDirectory(schedules: schedules), actor: actor, now: now)
+    }
+}
+
+extension IncidentStatus {
+    /// Removes the outbox entries added since `before` to the deliveries of `type` (no echo to the origin).
+    mutating func dropNewEntries(since before: [ReceiverDelivery], of type: ReceiverDelivery.ReceiverType) {
+        guard var all = deliveries else { return }
+        for index in all.indices where all[index].type == type {
+            let known = Set((before.first { $0.receiver == all[index].receiver }?.pending ?? []).map(\.id))
+            all[index].pending = all[index].pending?.filter { known.contains($0.id) }
+        }
+        deliveries = all
     }
 }

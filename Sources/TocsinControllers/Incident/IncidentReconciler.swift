@@ -57,7 +57,7 @@ public struct IncidentReconciler: Reconciler {
         if !requested.isEmpty {
             for (operation, actor) in requested {
                 do {
-                    try await operations.perform(operation, namespace: namespace, name: name, by: actor)
+                    try await operations.perform(operation, namespace: namespace, name: name, by: actor, origin: .kubectl)
                     logger.info(
                         "Applied Incident operation",
                         metadata: ["incident.namespace": "\(namespace)", "incident.name": "\(name)",
