@@ -69,7 +69,21 @@ public struct IncidentOperations: Sendable {
     ) async throws -> Incident {
         let instant = now()
         let escalation = try await escalationChange(for: operation, namespace: namespace, name: name, actor: actor, now: instant)
-        let written = try await writer.modify(namespace: namespace, name: name) {
+        let written: Incident?
+        do {
+            written = try await modify(operation, namespace: namespace, name: name, by: actor, origin: origin, escalation: escalation, now: instant)
+        } catch let refusal as IncidentOperationError {
+            throw Failure.refused(refusal)
+        }
+        guard let written else { throw Failure.notFound(namespace: namespace, name: name) }
+        return written
+    }
+
+    private func modify(
+        _ operation: Operation, namespace: String, name: String, by actor: String, origin: Origin,
+        escalation: IncidentChange?, now instant: Date
+    ) async throws -> Incident? {
+        try await writer.modify(namespace: namespace, name: name) {
             (status: inout IncidentStatus) throws(IncidentOperationError) in
             let before = status.deliveries ?? []
             defer { if origin == .opsgenie { status.dropNewEntries(since: before, of: .opsgenie) } }
@@ -87,8 +101,6 @@ public struct IncidentOperations: Sendable {
                 status.apply(escalation, now: instant)
             }
         }
-        guard let written else { throw Failure.notFound(namespace: namespace, name: name) }
-        return written
     }
 
     /// The change of a manual escalation: the next step of the Incident's rule, with whoever is on call on its

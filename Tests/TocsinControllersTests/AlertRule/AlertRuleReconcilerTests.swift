@@ -132,6 +132,29 @@ struct AlertRuleReconcilerTests {
         }
     }
 
+    @Test func aConditionTheEngineCannotEvaluateIsInvalidConditionAndIsTerminal() async throws {
+        try await withAlertRuleCluster { server, client, events, logs in
+            try Fixtures.createReferences(in: server)
+            var rule = Fixtures.rule()
+            rule[path: ["spec", "condition"]] = [
+                "field": ["kind": "Pod", "path": "spec.containers[0].image", "operator": "==", "value": "nginx"]
+            ]
+            try server.create(Fixtures.alertRules, rule)
+
+            await #expect(throws: TerminalReconcileError.self) {
+                try await reconciler(client, events, logs).reconcile(Self.key)
+            }
+
+            let status = try #require(server.object(Fixtures.alertRules, name: "web-down")?["status"])
+            let message = try #require(status["conditions"]?.arrayValue?.first?["message"]?.stringValue)
+            #expect(status["conditions"]?.arrayValue?.first?["reason"] == "InvalidCondition")
+            #expect(message.hasPrefix("spec.condition.field.path: "))
+            #expect(message.contains("spec.containers is not kept by Tocsin; supported Pod paths: metadata.name"))
+            let event = try #require(try await warningEvents(server, count: 1).first)
+            #expect(event["reason"] == "InvalidCondition")
+        }
+    }
+
     @Test func invalidSpecIsInvalidSpecAndIsTerminal() async throws {
         try await withAlertRuleCluster { server, client, events, logs in
             try server.create(Fixtures.alertRules, Fixtures.rule(routes: []))
