@@ -122,7 +122,7 @@ let package = Package(
         .executableTarget(
             name: "tocsin-bench",
             dependencies: [
-                "KubeCore", "KubeClient", "KubeRuntime", "TocsinTesting",
+                "KubeCore", "KubeClient", "KubeRuntime", "TocsinTesting", "TocsinAPI", "TocsinEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

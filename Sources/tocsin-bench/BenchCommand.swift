@@ -42,6 +42,8 @@ struct BenchCommand: AsyncParsableCommand {
         log("decode only")
         report.append(
             contentsOf: try DecodeThroughputFigure(distinctPods: min(pods, 1_000), events: quick ? 5_000 : 50_000).run())
+        log("engine only: \(pods) pods, 6 rules")
+        report.append(contentsOf: try EngineThroughputFigure(pods: pods, events: quick ? 20_000 : 200_000).run())
         log("cache memory and sync: \(pods) pods, one child process per case")
         let cache = try CacheFigures(pods: pods, qps: qps, timeoutSeconds: timeoutSeconds).run()
         report.append(contentsOf: cache.figures)

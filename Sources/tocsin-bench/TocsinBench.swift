@@ -6,7 +6,7 @@ struct TocsinBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tocsin-bench",
         abstract: "Measure Tocsin's watch throughput, cache memory and sync time against the fake API server.",
-        subcommands: [BenchCommand.self, CacheCaseCommand.self],
+        subcommands: [BenchCommand.self, EngineCommand.self, CacheCaseCommand.self],
         defaultSubcommand: BenchCommand.self
     )
 }

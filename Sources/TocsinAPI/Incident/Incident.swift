@@ -54,8 +54,9 @@ public struct Incident: TocsinResource {
 public struct IncidentSpec: Codable, Sendable, Hashable {
     /// The AlertRule (same namespace) that opened the incident.
     public var alertRuleRef: LocalObjectReference
-    /// The group's fingerprint: a stable hash of the rule and the `groupBy` label values. Also the Opsgenie alias
-    /// (with the incident's UID, so a re-fire is a new Opsgenie alert).
+    /// The group's fingerprint: a stable hash of the rule and the `groupBy` label values. Also the Opsgenie alias:
+    /// Opsgenie de-duplicates an open alias and opens a new alert for a closed one, so a re-fire after the close
+    /// is a new Opsgenie alert.
     public var fingerprint: String
     /// The `groupBy` labels and their values, e.g. `namespace: shop, workload: Deployment/api`.
     public var groupLabels: [String: String]?

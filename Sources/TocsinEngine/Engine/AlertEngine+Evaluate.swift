@@ -16,15 +16,17 @@ extension AlertEngine {
 
     /// The next instant at which ``evaluate(now:)`` has something to do without any new observation: a window
     /// ending, a pending duration completing, an escalation or repeat falling due; `nil` when nothing is waiting.
-    public func nextDeadline() -> Date? {
+    public mutating func nextDeadline() -> Date? {
         var soonest: Date?
         func consider(_ date: Date?) {
             guard let date else { return }
             soonest = min(soonest ?? date, date)
         }
-        for state in rules.values {
+        for key in Array(rules.keys) {
+            guard let state = rules[key] else { continue }
             if !state.dirty.isEmpty { return .distantPast }
-            for entry in state.findings.values { consider(entry.finding.expiresAt) }
+            rules[key]?.dropStaleExpiries()
+            consider(rules[key]?.expiries.earliest)
             for group in state.groups.values { consider(group.lifecycle.nextDeadline(policy: state.rule.policy)) }
         }
         return soonest
@@ -51,10 +53,19 @@ extension AlertEngine.RuleState {
     mutating func refreshExpired(
         now: Date, podHistories: [ObservedObjectID: PodHistory], eventHistories: [ObservedObjectID: EventHistory]
     ) {
-        let expired = findings.filter { ($0.value.finding.expiresAt ?? .distantFuture) <= now }
-        for (id, entry) in expired {
+        for (id, instant) in expiries.popDue(now: now) {
+            guard let entry = findings[id], entry.finding.expiresAt == instant else { continue }
             observe(entry.change, id: id, podHistory: podHistories[id], eventHistory: eventHistories[id], now: now)
         }
+        if expiries.needsCompaction(findings: findings.count) {
+            expiries.compact(keeping: findings.compactMap { id, entry in entry.finding.expiresAt.map { (id, $0) } })
+        }
+    }
+
+    /// Drops expiry entries that no longer match their finding, so the earliest one is live.
+    mutating func dropStaleExpiries() {
+        let findings = self.findings
+        expiries.dropStale { id, instant in findings[id]?.finding.expiresAt == instant }
     }
 
     /// Moves the dirty and due groups to `now`, appending the Incident changes.

@@ -60,6 +60,7 @@ extension AlertEngine.RuleState {
         }
         if old?.finding != finding || old?.fingerprint != fingerprint { dirty.insert(fingerprint) }
         findings[id] = AlertEngine.FindingEntry(finding: finding, fingerprint: fingerprint, change: change)
+        if let expiresAt = finding.expiresAt, expiresAt != old?.finding.expiresAt { expiries.push(id, at: expiresAt) }
         if groups[fingerprint] == nil { groups[fingerprint] = AlertGroup(groupLabels: groupLabels) }
         groups[fingerprint]?.members.insert(id)
     }

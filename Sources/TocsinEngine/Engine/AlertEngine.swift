@@ -24,6 +24,7 @@ public struct AlertEngine: Sendable {
         var rule: CompiledRule
         var scope: RuleScope
         var findings: [ObservedObjectID: FindingEntry] = [:]
+        var expiries = ExpiryQueue()
         var groups: [String: AlertGroup] = [:]
         var dirty: Set<String> = []
     }

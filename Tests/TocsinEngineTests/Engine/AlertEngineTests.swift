@@ -201,3 +201,28 @@ struct AlertEngineTests {
         #expect(throws: RuleCompileError.self) { try F.rule(summary: "{{ .labels.namespace ") }
     }
 }
+
+@Suite("Windows ending without any new observation")
+struct EngineExpiryTests {
+    typealias F = EngineFixtures
+
+    @Test func manyPodsStopCrashLoopingWhenTheirLookbackEndsAndTheDeadlineIsLive() throws {
+        var engine = AlertEngine()
+        engine.setRule(try F.rule(for: .zero), scope: F.scope)
+        for index in 0..<200 {
+            engine.observe(.pod(F.crashingPod("api-5f6d-\(index)", workload: "w\(index % 10)")), now: F.at(0))
+        }
+        #expect(engine.evaluate(now: F.at(0)).count == 10)
+        for round in 1...3 {  // repeated observations push fresh expiries and leave stale ones behind
+            for index in 0..<200 {
+                engine.observe(.pod(F.healthyPod("api-5f6d-\(index)", workload: "w\(index % 10)")), now: F.at(Double(round) / 10))
+            }
+            #expect(engine.evaluate(now: F.at(Double(round) / 10)).isEmpty)
+        }
+        #expect(engine.nextDeadline() == F.at(5))
+        let resolved = engine.evaluate(now: F.at(5))
+        #expect(resolved.count == 10)
+        #expect(resolved.allSatisfy { if case .resolve = $0.change { true } else { false } })
+        #expect(engine.nextDeadline() == nil)
+    }
+}
