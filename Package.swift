@@ -91,6 +91,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
@@ -99,7 +100,9 @@ let package = Package(
         .target(
             name: "TocsinServer",
             dependencies: [
-                "TocsinControllers", "KubeRuntime",
+                "TocsinControllers", "KubeRuntime", "KubeClient", "KubeCore", "TocsinAPI", "TocsinNotifiers",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -170,6 +173,7 @@ let package = Package(
             dependencies: [
                 "TocsinControllers", "TocsinAPI", "TocsinEngine", "KubeRuntime", "KubeClient", "KubeCore", "TocsinTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -195,7 +199,10 @@ let package = Package(
         .testTarget(
             name: "TocsinServerTests",
             dependencies: [
-                "TocsinServer", "KubeRuntime", "TocsinTesting",
+                "TocsinServer", "KubeRuntime", "TocsinTesting", "TocsinControllers", "TocsinNotifiers", "TocsinAPI",
+                "KubeClient", "KubeCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

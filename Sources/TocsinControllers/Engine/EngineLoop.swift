@@ -25,6 +25,13 @@ struct EngineLoop {
     var isWaitingForSync = false
     let retryBackoff = ExponentialBackoff(base: .milliseconds(200), cap: .seconds(30))
     var failedSteps = 0
+    /// The counts last written to each rule's status.
+    var writtenCounts: [RuleKey: RuleCounts] = [:]
+
+    struct RuleCounts: Hashable {
+        var firing: Int
+        var pending: Int
+    }
     var retryAt: Date?
 
     init(service: AlertEngineService) {
@@ -91,6 +98,7 @@ struct EngineLoop {
         } else if retries.isEmpty {
             failedSteps = 0
         }
+        await writeRuleCounts(opened: decisions, now: now)
         var deadline = engine.nextDeadline()
         if !retries.isEmpty, let retryAt { deadline = min(deadline ?? retryAt, retryAt) }
         if isWaitingForSync { deadline = min(deadline ?? now, now) }
@@ -104,6 +112,33 @@ struct EngineLoop {
             $0.failedWrites += failed ? 1 : 0
             $0.rules = rules
         }
+    }
+
+    /// Writes the pending and firing counts of rules whose counts changed (and `lastFiredTime` of rules that opened
+    /// an incident). A failed write is tried again at the next step.
+    mutating func writeRuleCounts(opened decisions: [IncidentDecision], now: Date) async {
+        var fired: Set<RuleKey> = []
+        for decision in decisions {
+            if case .open(let incident) = decision.change {
+                fired.insert(RuleKey(namespace: decision.namespace, name: incident.spec.alertRuleRef.name))
+            }
+        }
+        for key in signatures.keys {
+            let counts = engine.groupCounts(namespace: key.namespace, rule: key.name)
+            let current = RuleCounts(firing: counts.firing, pending: counts.pending)
+            guard writtenCounts[key] != current || fired.contains(key) else { continue }
+            do {
+                try await service.writer.writeCounts(
+                    namespace: key.namespace, rule: key.name, firing: current.firing, pending: current.pending,
+                    lastFired: fired.contains(key) ? now : nil)
+                writtenCounts[key] = current
+            } catch {
+                service.logger.debug(
+                    "Failed to patch AlertRule status counts",
+                    metadata: ["alertrule.namespace": "\(key.namespace)", "alertrule.name": "\(key.name)", "error": "\(error)"])
+            }
+        }
+        for key in writtenCounts.keys where signatures[key] == nil { writtenCounts[key] = nil }
     }
 
     /// Brings the engine's rules and schedules in line with the caches.

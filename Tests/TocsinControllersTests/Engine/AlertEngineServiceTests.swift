@@ -59,6 +59,13 @@ struct AlertEngineServiceTests {
                 #expect(status["labels"]?["team"] == "payments")
                 #expect(status["deliveries"]?.arrayValue?.first?["receiver"] == "slack:#shop")
                 #expect(status["deliveries"]?.arrayValue?.first?["pending"]?.arrayValue?.first?["action"] == "Create")
+                let counted = try await pollMonitor(attempts: 500) {
+                    server.object(AlertRuleFixtures.alertRules, namespace: "shop", name: "crash")?["status"]?["firing"] == 1
+                }
+                #expect(counted)
+                let ruleStatus = server.object(AlertRuleFixtures.alertRules, namespace: "shop", name: "crash")?["status"]
+                #expect(ruleStatus?["pending"] == 0)
+                #expect(ruleStatus?["lastFiredTime"] == .string(Timestamp(F.epoch).description))
 
                 // The pod recovers; the 5m crash-loop lookback ends; the incident resolves.
                 try server.updateStatus(.pods, try F.pod("api-5f6d-a", crashing: false))

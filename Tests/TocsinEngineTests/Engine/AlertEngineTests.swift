@@ -226,3 +226,43 @@ struct EngineExpiryTests {
         #expect(engine.nextDeadline() == nil)
     }
 }
+
+@Suite("Probe results through the engine")
+struct EngineProbeTests {
+    typealias F = EngineFixtures
+
+    private func result(failures: Int, at minutes: Double) -> ProbeResult {
+        ProbeResult(
+            isUp: failures == 0, statusCode: failures == 0 ? 200 : 503, latency: .milliseconds(40),
+            checkedAt: F.at(minutes), lastTransitionAt: F.at(0), error: failures == 0 ? nil : "HTTP 503",
+            consecutiveFailures: failures, consecutiveSuccesses: failures == 0 ? 1 : 0)
+    }
+
+    @Test func aProbeDownForThreeChecksOpensAnIncidentPerProbeAndRecoveryResolvesIt() throws {
+        var engine = AlertEngine()
+        engine.setRule(try F.rule("checkout-down", condition: .probeDown(ProbeDownCondition())), scope: F.scope)
+        let probe = { (failures: Int, minutes: Double) in
+            WatchedProbe(
+                namespace: "shop", monitor: "shop", probe: "checkout", url: "https://shop.example.com/health",
+                result: result(failures: failures, at: minutes))
+        }
+        // Another Monitor's probe is not this rule's business.
+        engine.observe(
+            .probe(WatchedProbe(namespace: "shop", monitor: "other", probe: "checkout", url: "https://x", result: result(failures: 9, at: 0))),
+            now: F.at(0))
+        engine.observe(.probe(probe(2, 1)), now: F.at(1))
+        #expect(engine.evaluate(now: F.at(1)).isEmpty)
+        engine.observe(.probe(probe(3, 2)), now: F.at(2))
+        let opened = F.opened(engine.evaluate(now: F.at(2)))
+        let status = try #require(opened.first?.status)
+        #expect(opened.count == 1)
+        #expect(opened.first?.spec.groupLabels == ["probe": "checkout"])
+        #expect(status.subject == "checkout")
+        #expect(status.summary == "Probe checkout is down")
+        #expect(status.labels?["url"] == "https://shop.example.com/health")
+        #expect(status.affectedObjects?.first?.kind == "Monitor")
+        engine.observe(.probe(probe(0, 3)), now: F.at(3))
+        let resolved = engine.evaluate(now: F.at(3))
+        #expect(resolved.map(\.name) == [opened.first?.metadata.name])
+    }
+}
