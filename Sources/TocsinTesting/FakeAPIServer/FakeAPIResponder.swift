@@ -32,6 +32,7 @@ struct FakeAPIResponder: HTTPResponder {
         }
         if let refusal { return Self.response(refusal) }
         do {
+            if let review = try reviewResponse(method: method, path: path, body: body) { return review }
             return try handle(method: method, path: path, query: query, headers: headers, body: body)
         } catch let error as FakeAPIError {
             return Self.response(error)

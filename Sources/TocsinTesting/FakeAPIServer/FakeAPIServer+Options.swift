@@ -99,6 +99,8 @@ struct RequestLog: Sendable {
     var failures: [InjectedFailure] = []
     var requiredBearerToken: String?
     var authenticator: (@Sendable (FakeAPIServer.Credentials) -> Bool)?
+    /// TokenReview and SubjectAccessReview answers (FakeAPIServer+Reviews.swift).
+    var reviews = ReviewHooks()
 
     mutating func record(_ request: FakeAPIServer.RecordedRequest) {
         requests.append(request)
