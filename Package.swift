@@ -65,7 +65,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // Conditions, lifecycle, schedules: pure (issue 9).
-        .target(name: "TocsinEngine", dependencies: ["TocsinAPI", "KubeCore"], swiftSettings: strict),
+        .target(
+            name: "TocsinEngine",
+            dependencies: ["TocsinAPI", "KubeCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // Slack and Opsgenie (issue 7).
         .target(
             name: "TocsinNotifiers",

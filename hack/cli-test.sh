@@ -29,6 +29,22 @@ expect "validate reports every problem of a broken rule with file:line" 1 hack/t
 expect "validate refuses a missing path" 64 "" "$tocsin" validate does/not/exist.yaml
 expect "version prints the version" 0 "" "$tocsin" version
 
+expect "test passes the crash-loop rule test" 0 "" "$tocsin" test hack/testdata/ruletests/crashloop_test.yaml
+expect "test reports every difference of a failing rule test" 1 hack/testdata/ruletests/broken_expected.txt \
+  "$tocsin" test hack/testdata/ruletests/broken_test.yaml
+expect "test reports a malformed rule test with file:line" 1 hack/testdata/ruletests/malformed_expected.txt \
+  "$tocsin" test hack/testdata/ruletests/malformed_test.yaml
+expect "oncall shows who is on call and the next shifts across DST" 0 hack/testdata/oncall/expected.txt \
+  "$tocsin" oncall hack/testdata/oncall/schedules.yaml --at 2026-03-27T12:00 --next 4
+expect "oncall refuses a file without schedules" 1 "" "$tocsin" oncall hack/testdata/invalid/rules.yaml
+expect "oncall refuses an unknown --schedule" 1 "" "$tocsin" oncall hack/testdata/oncall/schedules.yaml --schedule nope
+
+plugin_dir=$(mktemp -d)
+ln -s "$(cd "$(dirname "$tocsin")" && pwd)/tocsin" "$plugin_dir/kubectl-tocsin"
+expect "the binary named kubectl-tocsin is the kubectl plugin" 0 "" "$plugin_dir/kubectl-tocsin" incidents --help
+expect "the plugin's ack needs a user" 64 "" env USER= "$plugin_dir/kubectl-tocsin" ack some-incident
+rm -rf "$plugin_dir"
+
 if [ "$failures" -ne 0 ]; then
   echo "cli-test: $failures failed" >&2
   exit 1

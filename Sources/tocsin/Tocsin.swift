@@ -8,8 +8,35 @@ struct Tocsin: AsyncParsableCommand {
         commandName: "tocsin",
         abstract: "Kubernetes-native alerting and on-call: watches Pods, Nodes and Events and pages whoever is on call.",
         version: TocsinVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, CRDsCommand.self, KubeCommand.self, VersionCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, TestCommand.self, OnCallCommand.self, CRDsCommand.self,
+            KubeCommand.self, VersionCommand.self,
+        ]
     )
+
+    /// Picks the root command: ``PluginCommand`` when run as `kubectl-tocsin` (by kubectl), else `tocsin`.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if PluginCommand.isPluginInvocation(CommandLine.arguments.first) {
+            await execute(PluginCommand.self, arguments)
+        } else {
+            await execute(Tocsin.self, arguments)
+        }
+    }
+
+    /// Parses `arguments` with `root` and runs the chosen command, exiting as ArgumentParser does on errors.
+    static func execute(_ root: any ParsableCommand.Type, _ arguments: [String]) async {
+        do {
+            var command = try root.parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            root.exit(withError: error)
+        }
+    }
 }
 
 /// `tocsin version`: prints the version.
