@@ -119,6 +119,9 @@ let package = Package(
             name: "tocsin",
             dependencies: [
                 "KubeCore", "KubeClient", "KubeRuntime", "TocsinServer", "TocsinAPI", "TocsinEngine", "TocsinControllers",
+                "TocsinNotifiers", "TocsinTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import KubeClient
 import KubeCore
@@ -8,16 +9,18 @@ import ServiceLifecycle
 import TocsinControllers
 import TocsinServer
 
-/// `tocsin run`: the operator process — shared informers, leader election, controllers on the leader, and the
-/// operations endpoints — until SIGTERM or SIGINT, then a graceful shutdown.
+/// `tocsin run`: the operator process (``OperatorAssembly``) — shared informers, leader election, controllers,
+/// the alert engine and deliveries on the leader, and the HTTP endpoints — until SIGTERM or SIGINT, then a
+/// graceful shutdown.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the operator (the container's default command).",
         discussion: """
-            Serves /healthz, /readyz and /metrics on --listen. With leader election (the default) several \
-            replicas may run; only the leader reconciles. SIGTERM or SIGINT drains in-flight work, releases the \
-            lease and exits.
+            Serves /healthz, /livez, /readyz, /metrics, the Slack endpoints (/slack/interactivity, \
+            /slack/commands), the Opsgenie webhook (/opsgenie/webhook) and the incidents API (/api/v1) on --listen. \
+            With leader election (the default) several replicas may run; only the leader reconciles, evaluates \
+            rules and delivers. SIGTERM or SIGINT drains in-flight work, releases the lease and exits.
             """)
 
     @OptionGroup var cluster: ClusterOptions
@@ -45,6 +48,34 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Address of the operations endpoints (health, readiness, metrics), HOST:PORT.")
     var listen = "0.0.0.0:8080"
 
+    @Option(
+        name: .customLong("watch-namespace"),
+        help: "A namespace whose Tocsin resources, Secrets and Incidents are watched (repeatable). Default: all.")
+    var watchNamespaces: [String] = []
+
+    @Option(help: "Watch the namespaces matching this label selector instead (e.g. tocsin.dev/enabled=true).")
+    var watchNamespaceSelector: String?
+
+    @Option(help: "File holding the Slack app's signing secret (re-read on every request; mount a Secret there).")
+    var slackSigningSecretFile: String?
+
+    @Option(help: "File holding the shared secret of the Opsgenie webhook (re-read on every request).")
+    var opsgenieWebhookSecretFile: String?
+
+    @Option(help: "Header carrying the Opsgenie webhook's shared secret.")
+    var opsgenieWebhookHeader = "X-Tocsin-Webhook-Secret"
+
+    @Option(name: .customLong("slack-api-url"), help: "Slack's Web API base URL.")
+    var slackAPIURL = "https://slack.com/api"
+
+    @Flag(inversion: .prefixedNo, help: "Serve the incidents HTTP API under /api/v1 (bearer tokens, RBAC).")
+    var incidentsAPI = true
+
+    @Option(
+        name: .customLong("incidents-api-audience"),
+        help: "An audience the API callers' tokens must carry (repeatable). Default: the API server's.")
+    var incidentsAPIAudiences: [String] = []
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -53,6 +84,44 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try listenAddress()
+        _ = try watchScope()
+        for (flag, path) in [("--slack-signing-secret-file", slackSigningSecretFile),
+            ("--opsgenie-webhook-secret-file", opsgenieWebhookSecretFile)]
+        {
+            guard let path else { continue }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw ValidationError("\(flag): cannot read \(path); mount the Secret there or leave the flag out")
+            }
+        }
+        if opsgenieWebhookHeader.isEmpty || opsgenieWebhookHeader.contains(where: { $0 == ":" || $0.isWhitespace }) {
+            throw ValidationError("--opsgenie-webhook-header must be a header name, got \"\(opsgenieWebhookHeader)\"")
+        }
+        guard let url = URL(string: slackAPIURL), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+            throw ValidationError("--slack-api-url must be an http(s) URL, got \(slackAPIURL)")
+        }
+    }
+
+    /// The namespaces to watch, from --watch-namespace and --watch-namespace-selector.
+    private func watchScope() throws -> NamespaceSelection {
+        if let selector = watchNamespaceSelector {
+            guard watchNamespaces.isEmpty else {
+                throw ValidationError("use --watch-namespace or --watch-namespace-selector, not both")
+            }
+            guard !selector.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--watch-namespace-selector must not be empty")
+            }
+            return .labelSelector(selector)
+        }
+        return watchNamespaces.isEmpty ? .all : .names(watchNamespaces)
+    }
+
+    /// A closure reading the trimmed contents of `path` at each call (`nil` without a path or when unreadable).
+    static func fileReader(_ path: String?) -> @Sendable () -> String? {
+        guard let path else { return { nil } }
+        return {
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
     }
 
     func run() async throws {
@@ -74,50 +143,27 @@ struct RunCommand: AsyncParsableCommand {
                 "operator.namespace": "\(namespace)", "leader.elect": "\(leaderElect)",
             ])
 
-        let elector: LeaderElector? =
-            leaderElect
-            ? try LeaderElector(
-                configuration: LeaderElectionConfiguration(leaseName: leaseName, namespace: namespace),
-                client: client, logger: logger)
-            : nil
-        let informers = SharedInformers(client: client, logger: logger)
-        let events = EventRecorder(
-            client: client, reportingInstance: elector?.configuration.identity ?? ProcessInfo.processInfo.hostName,
-            logger: logger)
-        let onCallSchedules = Controller.onCallSchedules(client: client, informers: informers, events: events)
-        let policy = NamespacePolicy(privilegedNamespaces: privilegedNamespaces.isEmpty ? [namespace] : privilegedNamespaces)
-        // Watched objects, probe results, rules and Incidents reach the alert engine through one inbox.
-        let inbox = EngineInbox()
-        let monitors = Controller.monitors(
-            client: client, informers: informers, events: events, policy: policy, inbox: inbox)
-        let alertRules = Controller.alertRules(client: client, informers: informers, events: events, logger: logger)
-        let incidents = Controller.incidents(client: client, informers: informers, events: events, logger: logger)
-        let engine = AlertEngineService.make(
-            client: client, informers: informers, inbox: inbox, monitors: monitors, logger: logger)
-        let manager = ControllerManager(
-            informers: informers,
-            controllers: [onCallSchedules.controller, monitors.controller, alertRules.controller, incidents.controller],
-            leaderServices: [monitors.probes.runner, engine.service],
-            elector: elector,
-            waitForCaches: {
-                try await onCallSchedules.subscription.waitUntilSynced()
-                try await monitors.waitUntilSynced()
-                try await alertRules.subscriptions.waitUntilSynced()
-                try await incidents.subscription.waitUntilSynced()
-                try await engine.waitUntilSynced()
-            },
-            logger: logger)
-
-        let healthChecks = HealthChecks()
-        healthChecks.addReadinessCheck(named: "informer-caches-synced") { manager.hasSyncedCaches }
-        let operations = OperationsServer(
-            configuration: .init(host: host, port: port), version: TocsinVersion.current,
-            healthChecks: healthChecks, registry: metrics.registry, logger: logger)
+        var options = OperatorOptions(operatorNamespace: namespace)
+        options.watchNamespaces = try watchScope()
+        options.privilegedNamespaces = privilegedNamespaces
+        options.leaderElection =
+            leaderElect ? LeaderElectionConfiguration(leaseName: leaseName, namespace: namespace) : nil
+        options.host = host
+        options.port = port
+        options.slackSigningSecret = Self.fileReader(slackSigningSecretFile)
+        options.opsgenieWebhookSecret = Self.fileReader(opsgenieWebhookSecretFile)
+        options.opsgenieWebhookHeader = opsgenieWebhookHeader
+        options.slackAPIBaseURL = slackAPIURL
+        options.servesIncidentsAPI = incidentsAPI
+        options.incidentsAPIAudiences = incidentsAPIAudiences.isEmpty ? nil : incidentsAPIAudiences
+        let assembly = try OperatorAssembly(
+            client: client, httpClient: HTTPClient.shared, options: options, registry: metrics.registry,
+            version: TocsinVersion.current, logger: logger)
 
         // Shut down in reverse order: the manager drains and releases the lease while /healthz still answers.
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: operations), .init(service: events), .init(service: manager)],
+                services: assembly.services.map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         do {
