@@ -40,7 +40,7 @@ import TocsinAPI
         },
         Case("opsgenie region with an http baseURL", [
             "spec.routes[0].opsgenie.baseURL: must not be set together with region",
-            "spec.routes[0].opsgenie.baseURL: must use https",
+            "spec.routes[0].opsgenie.baseURL: must use https (plain http only to a loopback address)",
         ]) {
             $0.spec.routes[0].opsgenie = OpsgenieReceiver(apiKeySecretRef: secret, region: .eu, baseURL: "http://ops.example.com")
         },

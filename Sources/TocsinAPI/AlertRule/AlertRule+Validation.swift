@@ -1,3 +1,4 @@
+import Foundation
 extension AlertRule {
     /// The most routes a rule may have.
     public static let maxRoutes = 20
@@ -140,8 +141,8 @@ extension OpsgenieReceiver {
         }
         if let baseURL {
             validator.checkHTTPURL(baseURL, at: path.child("baseURL"))
-            if !baseURL.lowercased().hasPrefix("https://") {
-                validator.add(.invalid, at: path.child("baseURL"), "must use https")
+            if !baseURL.lowercased().hasPrefix("https://"), !OpsgenieReceiver.isLoopbackHTTP(baseURL) {
+                validator.add(.invalid, at: path.child("baseURL"), "must use https (plain http only to a loopback address)")
             }
         }
         for (index, responder) in (responders ?? []).enumerated() {
@@ -173,5 +174,15 @@ extension Syntax {
         }
         return [UInt8(ascii: "C"), UInt8(ascii: "G"), UInt8(ascii: "D")].contains(first) && bytes.count >= 9
             && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+}
+
+extension OpsgenieReceiver {
+    /// The pattern a `baseURL` must match: https anywhere, or plain http to a loopback address (tests, `tocsin demo`).
+    public static let baseURLPattern = #"^(https://|http://(127\.0\.0\.1|localhost|\[::1\])(:[0-9]+)?(/|$))"#
+
+    /// Whether `url` is plain http to 127.0.0.1, localhost or [::1].
+    static func isLoopbackHTTP(_ url: String) -> Bool {
+        url.range(of: baseURLPattern, options: .regularExpression) != nil && !url.lowercased().hasPrefix("https://")
     }
 }

@@ -49,8 +49,8 @@ extension AlertRule {
                 "apiKeySecretRef": .secretKey("The Secret key holding the API key (sent as Authorization: GenieKey ...)."),
                 "region": .enumeration(OpsgenieReceiver.Region.self, "The region; us when neither region nor baseURL is set."),
                 "baseURL": .string(
-                    "An https base URL replacing the region's, e.g. for Jira Service Management.",
-                    pattern: "^https://", maxLength: 2048
+                    "An https base URL replacing the region's, e.g. for Jira Service Management (plain http only to a loopback address).",
+                    pattern: OpsgenieReceiver.baseURLPattern, maxLength: 2048
                 ),
                 "responders": .array(
                     "Responders added to every alert (the on-call participant is added too when the route has a schedule).",
