@@ -45,6 +45,25 @@ expect "the binary named kubectl-tocsin is the kubectl plugin" 0 "" "$plugin_dir
 expect "the plugin's ack needs a user" 64 "" env USER= "$plugin_dir/kubectl-tocsin" ack some-incident
 rm -rf "$plugin_dir"
 
+# The whole flow with the real operator against the in-process fakes: engine → Incident → Slack and Opsgenie →
+# a signed Slack click → acknowledged → recovery → resolved. Names and ports vary, so check the lines that matter.
+demo_output=$("$tocsin" demo --timeout-seconds 60 2>&1) && demo_status=0 || demo_status=$?
+demo_missing=""
+for line in 'Firing: Deployment/api in shop is crash looping' 'paged alice (U0ALICE)' \
+  '→ Slack chat.postMessage #shop-alerts: :rotating_light: \[CRITICAL\]' '→ Opsgenie POST /v2/alerts priority P1' \
+  'Acknowledged by slack:U0ALICE (alice)' '→ Opsgenie POST /v2/alerts/[0-9a-f]*/acknowledge' \
+  'Resolved by tocsin: Condition no longer holds' '→ Opsgenie POST /v2/alerts/[0-9a-f]*/close' \
+  ':white_check_mark: \[CRITICAL\]' 'Slack 1 message, 2 updates, 2 thread replies; Opsgenie 3 requests'; do
+  grep -q -- "$line" <<<"$demo_output" || demo_missing="$demo_missing\n  missing: $line"
+done
+if [ "$demo_status" -ne 0 ] || [ -n "$demo_missing" ]; then
+  echo "cli-test: FAIL demo plays the whole incident flow (exit $demo_status)$(printf "$demo_missing")" >&2
+  printf '%s\n' "$demo_output" >&2
+  failures=$((failures + 1))
+else
+  echo "cli-test: ok   demo plays the whole incident flow"
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "cli-test: $failures failed" >&2
   exit 1

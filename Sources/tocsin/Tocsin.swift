@@ -9,7 +9,7 @@ struct Tocsin: AsyncParsableCommand {
         abstract: "Kubernetes-native alerting and on-call: watches Pods, Nodes and Events and pages whoever is on call.",
         version: TocsinVersion.current,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, TestCommand.self, OnCallCommand.self, CRDsCommand.self,
+            DemoCommand.self, RunCommand.self, ValidateCommand.self, TestCommand.self, OnCallCommand.self, CRDsCommand.self,
             KubeCommand.self, VersionCommand.self,
         ]
     )

@@ -42,7 +42,7 @@ extension CompiledCondition {
             let lastSeen = matches.map(\.seen).max()
         else { return nil }
         let container = worst.container
-        let when = worst.seen == now ? "" : " within \(lookback)"
+        let when = worst.container.waitingReason == "CrashLoopBackOff" ? "" : " within \(lookback)"
         var detail = "\(container.title): CrashLoopBackOff\(when)\(container.restartsPhrase)\(container.lastExitPhrase)"
         if matches.count > 1 { detail += "; \(Self.more(matches.count - 1, "container"))" }
         var labels = pod.findingLabels

@@ -22,6 +22,7 @@ public struct PodHistory: Sendable, Hashable {
     struct ContainerTrack: Sendable, Hashable {
         var restartCount: Int
         var isTerminatedOOMKilled = false
+        var isCrashLoopBackOff = false
         var lastCrashLoopBackOffAt: Date?
         var lastOOMKilledAt: Date?
     }
@@ -46,7 +47,9 @@ public struct PodHistory: Sendable, Hashable {
     /// - The pod's total `restartCount` is sampled when it changes. The first observation is the baseline: restarts
     ///   before it are not counted in any window. A count that goes down (the pod was recreated under the same name)
     ///   starts a new baseline.
-    /// - A container waiting in `CrashLoopBackOff` is remembered as seen so at `now`.
+    /// - A container waiting in `CrashLoopBackOff` is remembered as seen so at `now`; so is one that was waiting so at
+    ///   the previous observation (it stayed in `CrashLoopBackOff` until this change), so the lookback runs from when
+    ///   the container left `CrashLoopBackOff`, not from when it entered it.
     /// - An `OOMKilled` termination is remembered at its `finishedAt`: from `state.terminated`, or from
     ///   `lastState.terminated` (the container restarted since). Without `finishedAt`, at `now` when first seen in
     ///   `state.terminated`, or when seen in `lastState.terminated` together with a `restartCount` increase.
@@ -58,7 +61,9 @@ public struct PodHistory: Sendable, Hashable {
             var track = ContainerTrack(
                 restartCount: container.restartCount, lastCrashLoopBackOffAt: previous?.lastCrashLoopBackOffAt,
                 lastOOMKilledAt: previous?.lastOOMKilledAt)
-            if container.waitingReason == "CrashLoopBackOff" { track.lastCrashLoopBackOffAt = now }
+            // Waiting in CrashLoopBackOff now, or until now (it was at the previous observation): seen so at `now`.
+            track.isCrashLoopBackOff = container.waitingReason == "CrashLoopBackOff"
+            if track.isCrashLoopBackOff || previous?.isCrashLoopBackOff == true { track.lastCrashLoopBackOffAt = now }
             if container.terminatedReason == "OOMKilled" {
                 track.isTerminatedOOMKilled = true
                 let firstSighting = !(previous?.isTerminatedOOMKilled ?? false)

@@ -53,6 +53,9 @@ struct ConditionHistoryTests {
         #expect(history.lastCrashLoopBackOff(of: "c") == F.time(10, 0))
         pod.containers[0].waitingReason = nil
         history.record(pod, at: F.time(11, 0))
+        // It was in CrashLoopBackOff until this observation.
+        #expect(history.lastCrashLoopBackOff(of: "c") == F.time(11, 0))
+        history.record(pod, at: F.time(12, 1))
         #expect(history.lastCrashLoopBackOff(of: "c") == nil)
         pod.containers[0].waitingReason = "CrashLoopBackOff"
         history.record(pod, at: F.time(11, 30))

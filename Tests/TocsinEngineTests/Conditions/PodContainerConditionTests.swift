@@ -24,9 +24,9 @@ struct PodContainerConditionTests {
         #expect(condition.historyWindow == .seconds(300))
     }
 
-    /// Seen in CrashLoopBackOff at 12:00, running again (6 restarts) from 12:01: it still counts until 12:05.
+    /// In CrashLoopBackOff from 12:00 until 12:01, running again (6 restarts) from 12:01: it still counts until 12:06.
     @Test(arguments: [
-        (60.0, true), (299.0, true), (300.0, false), (3600.0, false),
+        (60.0, true), (299.0, true), (359.0, true), (360.0, false), (3600.0, false),
     ])
     func crashLoopingHoldsForTheLookbackAfterTheLastSighting(secondsLater: Double, matches: Bool) throws {
         let looping = try F.pod(F.crashLooping)
@@ -41,7 +41,7 @@ struct PodContainerConditionTests {
         if matches {
             #expect(finding?.object.detail == "container app: CrashLoopBackOff within 5m, 6 restarts, last exit Error (code 1)")
             #expect(finding?.value == 6)
-            #expect(finding?.expiresAt == F.time(12, 5))
+            #expect(finding?.expiresAt == F.time(12, 6))
         } else {
             #expect(finding == nil)
         }
@@ -54,8 +54,10 @@ struct PodContainerConditionTests {
         let history = F.history((looping, F.now), (running, F.time(12, 3)))
         let oneMinute = try F.compile(.podCrashLooping(PodCrashLoopingCondition(lookback: .minutes(1))))
         let tenMinutes = try F.compile(.podCrashLooping(PodCrashLoopingCondition(lookback: .minutes(10))))
-        #expect(oneMinute.finding(for: running, history: history, now: F.time(12, 3)) == nil)
-        #expect(tenMinutes.finding(for: running, history: history, now: F.time(12, 3))?.expiresAt == F.time(12, 10))
+        // The lookback runs from 12:03, when it left CrashLoopBackOff.
+        #expect(oneMinute.finding(for: running, history: history, now: F.time(12, 3))?.expiresAt == F.time(12, 4))
+        #expect(oneMinute.finding(for: running, history: history, now: F.time(12, 4)) == nil)
+        #expect(tenMinutes.finding(for: running, history: history, now: F.time(12, 4))?.expiresAt == F.time(12, 13))
     }
 
     @Test(arguments: [F.imagePullBackOff, F.oomKilledThenRunning, F.completedJob, F.unschedulable])

@@ -219,8 +219,10 @@ struct EngineExpiryTests {
             }
             #expect(engine.evaluate(now: F.at(Double(round) / 10)).isEmpty)
         }
-        #expect(engine.nextDeadline() == F.at(5))
-        let resolved = engine.evaluate(now: F.at(5))
+        // The lookback runs from the first observation that saw them recovered (0.1m).
+        #expect(engine.nextDeadline() == F.at(5.1))
+        #expect(engine.evaluate(now: F.at(5)).isEmpty)
+        let resolved = engine.evaluate(now: F.at(5.1))
         #expect(resolved.count == 10)
         #expect(resolved.allSatisfy { if case .resolve = $0.change { true } else { false } })
         #expect(engine.nextDeadline() == nil)
@@ -264,5 +266,24 @@ struct EngineProbeTests {
         engine.observe(.probe(probe(0, 3)), now: F.at(3))
         let resolved = engine.evaluate(now: F.at(3))
         #expect(resolved.map(\.name) == [opened.first?.metadata.name])
+    }
+}
+
+@Suite("Crash-loop lookback runs from when the container left CrashLoopBackOff")
+struct CrashLoopLookbackTests {
+    typealias F = EngineFixtures
+
+    @Test func aLongCrashLoopStillHoldsForTheLookbackAfterRecovery() throws {
+        var engine = AlertEngine()
+        engine.setRule(try F.rule(for: .zero), scope: F.scope)
+        engine.observe(.pod(F.crashingPod("api-5f6d-a")), now: F.at(0))
+        let name = try #require(engine.evaluate(now: F.at(0)).first?.name)
+        // Crash looping for 30 minutes without a change of the object, then it recovers.
+        #expect(engine.evaluate(now: F.at(30)).isEmpty)
+        engine.observe(.pod(F.healthyPod("api-5f6d-a")), now: F.at(30))
+        #expect(engine.evaluate(now: F.at(30)).isEmpty)
+        #expect(engine.evaluate(now: F.at(34)).isEmpty)
+        #expect(engine.nextDeadline() == F.at(35))
+        #expect(engine.evaluate(now: F.at(35)).map(\.name) == [name])
     }
 }

@@ -22,7 +22,7 @@ struct RuleTestRunnerTests {
         #expect(result.failures == [])
     }
 
-    @Test("It resolves keepFiringFor after the pod recovers, and a deleted pod leaves the group")
+    @Test("It resolves the crash-loop lookback plus keepFiringFor after the pod recovers, and a deleted pod leaves the group")
     func resolves() throws {
         let result = try F.run("""
             steps:
@@ -38,9 +38,9 @@ struct RuleTestRunnerTests {
             expect:
               - at: 19m
                 incidents: [{rule: crash, \(F.apiGroup), affectedObjectCount: 2}]
-              - at: 24m59s
-                incidents: [{rule: crash, \(F.apiGroup)}]
-              - at: 25m
+              - at: 29m59s
+                incidents: [{rule: crash, \(F.apiGroup), affectedObjectCount: 1}]
+              - at: 30m
                 incidents: []
             """)
         #expect(result.failures == [])

@@ -1,0 +1,166 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import KubeClient
+import KubeCore
+import Logging
+import NIOCore
+import TocsinAPI
+import TocsinTesting
+
+/// The scripted scenario of `tocsin demo`, driven against the running operator: a pod starts crash looping, an
+/// incident fires and pages the on-call, alice acknowledges in Slack, the pod recovers and the incident resolves.
+struct DemoScenario {
+    let cluster: FakeAPIServer
+    let slack: FakeSlackServer
+    let opsgenie: FakeOpsgenieServer
+    let clock: DemoClock
+    let operatorPort: @Sendable () -> Int?
+    let timeout: Duration
+    let print: @Sendable (String) -> Void
+
+    /// Runs the scenario; every step waits for what the operator must do next.
+    /// - Throws: ``DemoError`` when a step does not happen in time.
+    func run() async throws {
+        say("pod \(DemoObjects.namespace)/\(DemoObjects.podName) starts crash looping (CrashLoopBackOff, 3 restarts)")
+        try cluster.updateStatus(.pods, DemoObjects.json(DemoObjects.pod(crashing: true)))
+
+        let incident = try await waitFor("the incident to fire") { try firingIncident() }
+        let name = incident.metadata.name ?? "?"
+        let paged = (incident.status?.paged ?? []).map { "\($0.name) (\($0.slackUserID ?? "no Slack id"))" }
+        say("Incident \(DemoObjects.namespace)/\(name) \(incident.status?.phase.rawValue ?? "?"): \(incident.status?.summary ?? "")")
+        say("  severity \(incident.status?.severity.rawValue ?? "?"), paged \(paged.joined(separator: ", "))")
+
+        let post = try await waitFor("the Slack message") { slack.requests(apiMethod: "chat.postMessage").first }
+        describeSlack(post, as: "chat.postMessage")
+        let create = try await waitFor("the Opsgenie alert") { opsgenie.requests(method: "POST", path: "/v2/alerts").first }
+        describeOpsgenie(create)
+
+        say("alice clicks Acknowledge in Slack (signed request to /slack/interactivity)")
+        let message = try await waitFor("the Slack message to be recorded") { slack.messages(in: DemoObjects.channelID).first }
+        try await clickAcknowledge(incident: name, messageTS: message.ts)
+        let acknowledged = try await waitFor("the acknowledgement") {
+            try incidentNamed(name).flatMap { $0.status?.phase == .acknowledged ? $0 : nil }
+        }
+        say("Incident \(name) Acknowledged by \(acknowledged.status?.acknowledgedBy ?? "?")")
+        let update = try await waitFor("the Slack card update") { slack.requests(apiMethod: "chat.update").first }
+        describeSlack(update, as: "chat.update")
+        let ack = try await waitFor("the Opsgenie acknowledgement") {
+            opsgenie.requests.first { $0.method == "POST" && $0.path.hasSuffix("/acknowledge") }
+        }
+        describeOpsgenie(ack)
+
+        say("the pod recovers (Running, Ready); the 1m crash-loop lookback runs out")
+        try cluster.updateStatus(.pods, DemoObjects.json(DemoObjects.pod(crashing: false)))
+        let resolved = try await waitFor("the incident to resolve") {
+            try incidentNamed(name).flatMap { $0.status?.phase == .resolved ? $0 : nil }
+        }
+        say("Incident \(name) Resolved by \(resolved.status?.resolvedBy ?? "?"): \(resolved.status?.timeline?.last?.message ?? "")")
+        let close = try await waitFor("the Opsgenie close") {
+            opsgenie.requests.first { $0.method == "POST" && $0.path.hasSuffix("/close") }
+        }
+        describeOpsgenie(close)
+        _ = try await waitFor("the Slack card to show the resolve") {
+            slack.requests(apiMethod: "chat.update").count >= 2 ? true : nil
+        }
+        describeSlack(slack.requests(apiMethod: "chat.update").last, as: "chat.update")
+
+        let timeline = (resolved.status?.timeline ?? []).map { "\(clock.offset($0.time.date)) \($0.type.rawValue)\($0.actor.map { " by \($0)" } ?? "")" }
+        print("")
+        print("Timeline of \(name): " + timeline.joined(separator: " · "))
+        let posts = slack.requests(apiMethod: "chat.postMessage")
+        let replies = posts.filter { $0.body?["thread_ts"] != nil }.count
+        print(String(
+            format: "Done in %.1f s (%@ simulated): Slack %d message, %d updates, %d thread replies; Opsgenie %d requests.",
+            clock.realSeconds, clock.offset(), posts.count - replies, slack.requests(apiMethod: "chat.update").count,
+            replies, opsgenie.requests.filter { $0.method == "POST" }.count))
+    }
+
+    private func say(_ line: String) {
+        print("\(clock.offset())  \(line)")
+    }
+
+    private func describeSlack(_ request: FakeSlackServer.RecordedRequest?, as method: String) {
+        guard let body = request?.body else { return }
+        let header = body["blocks"]?.arrayValue?.first?["text"]?["text"]?.stringValue ?? ""
+        let buttons = (body["blocks"]?.arrayValue ?? []).flatMap { $0["elements"]?.arrayValue ?? [] }
+            .compactMap { $0["text"]?["text"]?.stringValue }
+        say("  → Slack \(method) \(body["channel"]?.stringValue ?? ""): \(header)"
+            + (buttons.isEmpty ? "" : "  [\(buttons.joined(separator: "] ["))]"))
+    }
+
+    private func describeOpsgenie(_ request: FakeOpsgenieServer.RecordedRequest) {
+        var line = "  → Opsgenie \(request.method) \(request.path)"
+        if let json = try? FakeJSON(jsonData: request.body) {
+            if let priority = json["priority"]?.stringValue { line += " priority \(priority)" }
+            if let alias = json["alias"]?.stringValue { line += " alias \(alias)" }
+            let responders = (json["responders"]?.arrayValue ?? []).compactMap { $0["username"]?.stringValue ?? $0["name"]?.stringValue }
+            if !responders.isEmpty { line += " responders \(responders.joined(separator: ", "))" }
+        }
+        say(line)
+    }
+
+    private func incidents() throws -> [Incident] {
+        try cluster.objects(DemoObjects.resource("incidents"), namespace: DemoObjects.namespace).map {
+            try KubeJSON.decode(Incident.self, from: $0.jsonData)
+        }
+    }
+
+    private func firingIncident() throws -> Incident? {
+        try incidents().first { $0.status?.phase == .firing }
+    }
+
+    private func incidentNamed(_ name: String) throws -> Incident? {
+        try incidents().first { $0.metadata.name == name }
+    }
+
+    /// Polls `check` every 50 ms until it returns a value or ``timeout`` passes.
+    private func waitFor<T>(_ what: String, _ check: () throws -> T?) async throws -> T {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let value = try check() { return value }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw DemoError("timed out waiting for \(what); run with --verbose to see the operator's logs")
+    }
+
+    /// Sends the Acknowledge click Slack would send, signed with the app's signing secret.
+    private func clickAcknowledge(incident: String, messageTS: String) async throws {
+        guard let port = operatorPort() else { throw DemoError("the operator's HTTP server is not listening") }
+        let payload: [String: Any] = [
+            "type": "block_actions", "trigger_id": "demo.trigger",
+            "user": ["id": DemoObjects.alice.slackUserID, "username": DemoObjects.alice.name, "name": DemoObjects.alice.name],
+            "team": ["id": "T0DEMO"], "channel": ["id": DemoObjects.channelID],
+            "container": ["type": "message", "message_ts": messageTS, "channel_id": DemoObjects.channelID],
+            "message": ["ts": messageTS],
+            "actions": [[
+                "type": "button", "action_id": "tocsin_acknowledge", "block_id": "actions",
+                "value": "\(DemoObjects.namespace)/\(incident)", "action_ts": "1",
+            ]],
+        ]
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: payload), as: UTF8.self)
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let body = "payload=" + (json.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        let timestamp = String(Int(Date().timeIntervalSince1970))
+        let signature = HMAC<SHA256>.authenticationCode(
+            for: Data("v0:\(timestamp):\(body)".utf8), using: SymmetricKey(data: Data(DemoObjects.signingSecret.utf8)))
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/slack/interactivity")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.headers.add(name: "X-Slack-Request-Timestamp", value: timestamp)
+        request.headers.add(name: "X-Slack-Signature", value: "v0=" + signature.map { String(format: "%02x", $0) }.joined())
+        request.body = .bytes(ByteBuffer(string: body))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+        guard response.status == .ok else { throw DemoError("Slack interactivity answered \(response.status.code)") }
+    }
+}
+
+/// A demo step that did not happen.
+struct DemoError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
