@@ -37,7 +37,7 @@ extension DeliveryService {
         let instant = now()
         guard let incident = incidents.object(named: key.name, in: key.namespace),
             let rule = alertRules.object(named: incident.spec.alertRuleRef.name, in: key.namespace),
-            case .opsgenie(let receiver)? = ReceiverTarget.resolve(key.receiver, in: rule.spec)
+            case .opsgenie(let receiver)? = ReceiverTarget.resolve(key.receiver, in: rule.spec, for: incident)
         else { return }
         let target = ReceiverTarget.opsgenie(receiver)
         if case .held(let later) = queue.startRequest(breaker: target.breakerKey, now: instant) {

@@ -25,7 +25,7 @@ extension DeliveryService {
         var granted: (breaker: String, isProbe: Bool)?
         if let cached = incidents.object(named: key.name, in: key.namespace),
             let rule = alertRules.object(named: cached.spec.alertRuleRef.name, in: key.namespace),
-            let target = ReceiverTarget.resolve(key.receiver, in: rule.spec)
+            let target = ReceiverTarget.resolve(key.receiver, in: rule.spec, for: cached)
         {
             switch queue.startRequest(breaker: target.breakerKey, now: instant) {
             case .held(let later):
@@ -78,7 +78,7 @@ extension DeliveryService {
             return false
         }
         let spec = rule.withDefaults().spec
-        guard let target = ReceiverTarget.resolve(key.receiver, in: spec) else {
+        guard let target = ReceiverTarget.resolve(key.receiver, in: spec, for: incident) else {
             let error = DeliveryError(
                 code: .misconfigured, receiver: key.type,
                 message: "AlertRule \(key.namespace)/\(incident.spec.alertRuleRef.name) has no route for receiver \(key.receiver) any more")

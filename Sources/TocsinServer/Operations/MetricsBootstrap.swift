@@ -32,9 +32,15 @@ public struct MetricsBootstrap: Sendable {
     ///
     /// Timers get the factory's default duration buckets (5 ms to 10 s, right for reconcile and request
     /// latencies) except `tocsin_workqueue_wait_duration_seconds`, which gets ``longDurationBuckets``.
+    /// Buckets, in seconds, of `tocsin_delivery_latency_seconds`: from the 50 ms target to an outage's retries.
+    public static let deliveryLatencyBuckets: [Double] = [
+        0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800,
+    ]
+
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets["tocsin_workqueue_wait_duration_seconds"] = Self.longDurationBuckets
+        factory.valueHistogramBuckets["tocsin_delivery_latency_seconds"] = Self.deliveryLatencyBuckets
         self.registry = registry
         self.factory = factory
     }
