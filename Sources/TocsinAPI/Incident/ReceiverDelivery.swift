@@ -11,7 +11,7 @@ public struct ReceiverDelivery: Codable, Sendable, Hashable {
         case opsgenie
     }
 
-    /// A stable key of the receiver in the incident, e.g. `slack/#alerts` or `opsgenie`.
+    /// A stable key of the receiver in the incident, e.g. `slack:#alerts` or `opsgenie`.
     public var receiver: String
     /// The kind of receiver.
     public var type: ReceiverType

@@ -93,7 +93,7 @@ extension Incident {
         .object(
             "The delivery state of an incident at one receiver, with its outbox of pending work.",
             properties: [
-                "receiver": .string("A stable key of the receiver in the incident, e.g. slack/#alerts or opsgenie.", minLength: 1),
+                "receiver": .string("A stable key of the receiver in the incident, e.g. slack:#alerts or opsgenie.", minLength: 1),
                 "type": .enumeration(ReceiverDelivery.ReceiverType.self, "The kind of receiver."),
                 "slack": .object(
                     "Slack's identifiers of the incident's message.",

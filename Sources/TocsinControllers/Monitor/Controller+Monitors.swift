@@ -41,8 +41,19 @@ extension Controller {
         // The Namespace handler needs the controller and the Monitor store, which need the catalog: it is
         // connected once they exist (before `informers.run()` can deliver anything).
         let namespaceHandler = DeferredHandler<NamespaceSummary>()
-        let namespaceSubscription = informers.informer(Namespace.self).subscribe(
-            projection: NamespaceSummary.init, handler: namespaceHandler.handle)
+        // Watching named namespaces only (the namespaced install, which may not read cluster-scoped objects): the
+        // catalog is those names, without labels, and nothing lists Namespaces.
+        let namespaceSubscription: InformerSubscription<NamespaceSummary>?
+        let catalog: NamespaceCatalog
+        if case .names(let names) = namespaces {
+            namespaceSubscription = nil
+            catalog = NamespaceCatalog(names: names)
+        } else {
+            let subscription = informers.informer(Namespace.self).subscribe(
+                projection: NamespaceSummary.init, handler: namespaceHandler.handle)
+            namespaceSubscription = subscription
+            catalog = NamespaceCatalog(subscription: subscription)
+        }
         let watches = WatchRegistry(informers: informers, inbox: inbox)
         // A probe that goes up or down re-reconciles its Monitor at once; other results wait for the 60 s refresh.
         let controllerBox = ControllerBox()
@@ -54,7 +65,7 @@ extension Controller {
         let probes = ProbeTargets(runner: runner)
         let reconciler = MonitorReconciler(
             client: client, events: events, policy: policy,
-            namespaces: NamespaceCatalog(subscription: namespaceSubscription), watches: watches, probes: probes,
+            namespaces: catalog, watches: watches, probes: probes,
             now: now)
         let controller = Controller(name: monitorsName, reconciler: reconciler, concurrency: concurrency, clock: clock)
         controllerBox.connect(controller)

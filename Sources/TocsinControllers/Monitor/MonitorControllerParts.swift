@@ -11,8 +11,9 @@ public struct MonitorControllerParts: Sendable {
     public let probes: ProbeTargets
     /// The Monitors (whole objects).
     public let monitorSubscription: InformerSubscription<Monitor>
-    /// The namespaces (names and labels) the reconciler resolves selectors against.
-    public let namespaceSubscription: InformerSubscription<NamespaceSummary>
+    /// The namespaces (names and labels) the reconciler resolves selectors against; `nil` when only named
+    /// namespaces are watched (the catalog is then those names, and nothing lists Namespaces).
+    public let namespaceSubscription: InformerSubscription<NamespaceSummary>?
     /// The shared Pod, Node and Event watches the Ready Monitors hold (read by the alert engine).
     public let watches: WatchRegistry
 
@@ -20,6 +21,6 @@ public struct MonitorControllerParts: Sendable {
     /// - Throws: `CancellationError` when the waiting task is cancelled first.
     public func waitUntilSynced() async throws {
         try await monitorSubscription.waitUntilSynced()
-        try await namespaceSubscription.waitUntilSynced()
+        try await namespaceSubscription?.waitUntilSynced()
     }
 }

@@ -38,6 +38,16 @@ public struct NamespaceCatalog: Sendable {
     }
 
     /// The catalog of an informer subscription.
+    /// A fixed catalog of `names` (no labels), always synced: for an operator that watches named namespaces only
+    /// and may not list Namespaces.
+    public init(names: [String]) {
+        let store = Store<NamespaceSummary>()
+        for name in names {
+            _ = store.upsert(NamespaceSummary(name: name), for: ObjectKey(namespace: nil, name: name), resourceVersion: "0")
+        }
+        self.init(store: store, hasSynced: { true })
+    }
+
     public init(subscription: InformerSubscription<NamespaceSummary>) {
         self.init(store: subscription.store, hasSynced: { subscription.hasSynced })
     }
