@@ -132,7 +132,10 @@ let package = Package(
         .executableTarget(
             name: "tocsin-bench",
             dependencies: [
-                "KubeCore", "KubeClient", "KubeRuntime", "TocsinTesting", "TocsinAPI", "TocsinEngine",
+                "KubeCore", "KubeClient", "KubeRuntime", "TocsinTesting", "TocsinAPI", "TocsinEngine", "TocsinServer",
+                "TocsinControllers", "TocsinNotifiers",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
