@@ -38,17 +38,25 @@ struct DemoScenario {
 
         say("alice clicks Acknowledge in Slack (signed request to /slack/interactivity)")
         let message = try await waitFor("the Slack message to be recorded") { slack.messages(in: DemoObjects.channelID).first }
+        let clicked = ContinuousClock.now
         try await clickAcknowledge(incident: name, messageTS: message.ts)
+        let update = try await waitFor("the Slack card update", every: .milliseconds(1)) {
+            slack.requests(apiMethod: "chat.update").first
+        }
+        let cardLatency = ContinuousClock.now - clicked
+        let ack = try await waitFor("the Opsgenie acknowledgement", every: .milliseconds(1)) {
+            opsgenie.requests.first { $0.method == "POST" && $0.path.hasSuffix("/acknowledge") }
+        }
+        let opsgenieLatency = ContinuousClock.now - clicked
         let acknowledged = try await waitFor("the acknowledgement") {
             try incidentNamed(name).flatMap { $0.status?.phase == .acknowledged ? $0 : nil }
         }
         say("Incident \(name) Acknowledged by \(acknowledged.status?.acknowledgedBy ?? "?")")
-        let update = try await waitFor("the Slack card update") { slack.requests(apiMethod: "chat.update").first }
         describeSlack(update, as: "chat.update")
-        let ack = try await waitFor("the Opsgenie acknowledgement") {
-            opsgenie.requests.first { $0.method == "POST" && $0.path.hasSuffix("/acknowledge") }
-        }
         describeOpsgenie(ack)
+        say(String(
+            format: "  (click → card updated in %.0f ms, → Opsgenie acknowledged in %.0f ms, real time)",
+            cardLatency.milliseconds, opsgenieLatency.milliseconds))
 
         say("the pod recovers (Running, Ready); the 1m crash-loop lookback runs out")
         try cluster.updateStatus(.pods, DemoObjects.json(DemoObjects.pod(crashing: false)))
@@ -114,12 +122,14 @@ struct DemoScenario {
         try incidents().first { $0.metadata.name == name }
     }
 
-    /// Polls `check` every 50 ms until it returns a value or ``timeout`` passes.
-    private func waitFor<T>(_ what: String, _ check: () throws -> T?) async throws -> T {
+    /// Polls `check` every `interval` until it returns a value or ``timeout`` passes.
+    private func waitFor<T>(
+        _ what: String, every interval: Duration = .milliseconds(50), _ check: () throws -> T?
+    ) async throws -> T {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let value = try check() { return value }
-            try await Task.sleep(for: .milliseconds(50))
+            try await Task.sleep(for: interval)
         }
         throw DemoError("timed out waiting for \(what); run with --verbose to see the operator's logs")
     }
@@ -162,5 +172,12 @@ struct DemoError: Error, CustomStringConvertible {
 
     init(_ description: String) {
         self.description = description
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds.
+    var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
     }
 }
