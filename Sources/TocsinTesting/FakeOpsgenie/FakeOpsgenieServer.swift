@@ -30,46 +30,24 @@ public final class FakeOpsgenieServer: Sendable {
     /// `http://127.0.0.1:<port>`: pass it as the client's base URL.
     public let baseURL: URL
     let store: FakeOpsgenieStore
-    /// The running application: owned by the server, cancelled and awaited by ``shutdown()``.
-    private let serverTask: Task<Void, any Error>
+    private let server: LoopbackHTTPServer
 
-    private init(baseURL: URL, store: FakeOpsgenieStore, serverTask: Task<Void, any Error>) {
-        self.baseURL = baseURL
+    private init(store: FakeOpsgenieStore, server: LoopbackHTTPServer) {
+        self.baseURL = server.baseURL
         self.store = store
-        self.serverTask = serverTask
+        self.server = server
     }
 
     /// Starts a server that accepts `Authorization: GenieKey <apiKey>`.
     ///
-    /// - Throws: an error when the server could not start listening.
+    /// - Throws: ``LoopbackServerStartError`` when the server could not listen on 127.0.0.1.
     public static func start(
         apiKey: String, logger: Logger = FakeOpsgenieServer.quietLogger
     ) async throws -> FakeOpsgenieServer {
         let store = FakeOpsgenieStore(apiKey: apiKey)
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            responder: FakeOpsgenieResponder(store: store),
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger)
-        let serverTask = Task {
-            defer { portContinuation.finish() }
-            try await application.run()
-        }
-        var port = 0
-        for await value in ports {
-            port = value
-            break
-        }
-        guard port > 0, let url = URL(string: "http://127.0.0.1:\(port)") else {
-            serverTask.cancel()
-            let outcome = await serverTask.result
-            throw FakeOpsgenieStartError(message: "the fake Opsgenie did not start listening on 127.0.0.1: \(outcome)")
-        }
-        return FakeOpsgenieServer(baseURL: url, store: store, serverTask: serverTask)
+        let server = try await LoopbackHTTPServer.start(
+            responder: FakeOpsgenieResponder(store: store), name: "the fake Opsgenie", logger: logger)
+        return FakeOpsgenieServer(store: store, server: server)
     }
 
     /// The default logger: only critical messages.
@@ -81,15 +59,6 @@ public final class FakeOpsgenieServer: Sendable {
 
     /// Stops the server and waits until it has stopped.
     public func shutdown() async {
-        serverTask.cancel()
-        _ = try? await serverTask.value
+        await server.shutdown()
     }
-}
-
-/// The fake Opsgenie could not start.
-public struct FakeOpsgenieStartError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public var message: String
-    /// ``message``.
-    public var description: String { message }
 }

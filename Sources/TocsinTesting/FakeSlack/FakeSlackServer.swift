@@ -19,13 +19,12 @@ public final class FakeSlackServer: Sendable {
     /// `http://127.0.0.1:<port>`.
     public let baseURL: URL
     let store: FakeSlackStore
-    /// The running application: owned by the server, cancelled and awaited by ``shutdown()``.
-    private let serverTask: Task<Void, any Error>
+    private let server: LoopbackHTTPServer
 
-    private init(baseURL: URL, store: FakeSlackStore, serverTask: Task<Void, any Error>) {
-        self.baseURL = baseURL
+    private init(store: FakeSlackStore, server: LoopbackHTTPServer) {
+        self.baseURL = server.baseURL
         self.store = store
-        self.serverTask = serverTask
+        self.server = server
     }
 
     /// The Web API base URL to give the client: `http://127.0.0.1:<port>/api`.
@@ -38,35 +37,14 @@ public final class FakeSlackServer: Sendable {
 
     /// Starts a server for the workspace `configuration`.
     ///
-    /// - Throws: an error when the server could not listen on 127.0.0.1.
+    /// - Throws: ``LoopbackServerStartError`` when the server could not listen on 127.0.0.1.
     public static func start(
         configuration: Configuration = Configuration(), logger: Logger = FakeSlackServer.quietLogger
     ) async throws -> FakeSlackServer {
         let store = FakeSlackStore(configuration: configuration)
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            responder: FakeSlackResponder(store: store),
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger)
-        let serverTask = Task {
-            defer { portContinuation.finish() }
-            try await application.run()
-        }
-        var port = 0
-        for await value in ports {
-            port = value
-            break
-        }
-        guard port > 0, let url = URL(string: "http://127.0.0.1:\(port)") else {
-            serverTask.cancel()
-            let outcome = await serverTask.result
-            throw FakeSlackStartError(message: "the fake Slack server did not start listening on 127.0.0.1: \(outcome)")
-        }
-        return FakeSlackServer(baseURL: url, store: store, serverTask: serverTask)
+        let server = try await LoopbackHTTPServer.start(
+            responder: FakeSlackResponder(store: store), name: "the fake Slack server", logger: logger)
+        return FakeSlackServer(store: store, server: server)
     }
 
     /// The default logger: only critical messages.
@@ -78,15 +56,6 @@ public final class FakeSlackServer: Sendable {
 
     /// Stops the server and waits until it has stopped.
     public func shutdown() async {
-        serverTask.cancel()
-        _ = try? await serverTask.value
+        await server.shutdown()
     }
-}
-
-/// The fake Slack server could not start.
-public struct FakeSlackStartError: Error, Sendable, CustomStringConvertible {
-    /// What failed.
-    public var message: String
-    /// ``message``.
-    public var description: String { message }
 }
