@@ -48,6 +48,11 @@ import TocsinAPI
             $0.spec.kinds = [.pod, .pod]
             $0.spec.ownership = Ownership(label: "team")
         },
+        Case("ownership annotation that is not cached", [
+            "spec.ownership.podAnnotation: must end in \"team\" or \"owner\" (e.g. tocsin.dev/team): only those annotations are cached",
+        ]) {
+            $0.spec.ownership = Ownership(podAnnotation: "example.com/squad")
+        },
     ]
 
     @Test func fixtureIsValid() {

@@ -40,6 +40,14 @@ extension Monitor {
             ] {
                 if let value { validator.checkLabelKey(value, at: ownershipPath.child(name)) }
             }
+            if let annotation = ownership.podAnnotation {
+                let lowered = annotation.lowercased()
+                if !lowered.hasSuffix("team"), !lowered.hasSuffix("owner") {
+                    validator.add(
+                        .invalid, at: ownershipPath.child("podAnnotation"),
+                        "must end in \"team\" or \"owner\" (e.g. tocsin.dev/team): only those annotations are cached")
+                }
+            }
         }
         return validator.errors
     }

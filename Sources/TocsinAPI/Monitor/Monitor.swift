@@ -109,7 +109,8 @@ public enum WatchedKind: String, APIEnum {
 /// How the owning team of an alerting object is found. The first source that yields a non-empty value wins, in
 /// this order: pod annotation, pod label, namespace label.
 public struct Ownership: Codable, Sendable, Hashable {
-    /// A pod annotation holding the team, e.g. `tocsin.dev/team`.
+    /// A pod annotation holding the team, e.g. `tocsin.dev/team`; its key must end in `team` or `owner` (only those
+    /// annotations are cached).
     public var podAnnotation: String?
     /// A pod label holding the team, e.g. `app.kubernetes.io/part-of`.
     public var podLabel: String?

@@ -49,7 +49,12 @@ extension AlertEngineService {
             caches: Caches(
                 alertRules: rules.store, monitors: monitorObjects.store, schedules: schedules.store,
                 incidents: incidents.store),
-            watches: monitors.watches, probes: monitors.probes, writer: IncidentWriter(client: client, logger: logger),
+            watches: monitors.watches, probes: monitors.probes,
+            namespaceLabels: { [namespaces = monitors.namespaceSubscription] in
+                Dictionary(
+                    (namespaces?.store.objects() ?? []).map { ($0.name, $0.labels) }, uniquingKeysWith: { first, _ in first })
+            },
+            writer: IncidentWriter(client: client, logger: logger),
             clock: clock, now: now, logger: logger)
         return AlertEngineParts(
             service: service, alertRules: rules, monitors: monitorObjects, schedules: schedules, incidents: incidents)

@@ -47,6 +47,7 @@ public final class AlertEngineService: Service, Sendable {
     let caches: Caches
     let watches: WatchRegistry
     let probes: ProbeTargets?
+    let namespaceLabels: @Sendable () -> [String: [String: String]]
     let writer: IncidentWriter
     let clock: any Clock<Duration>
     let now: @Sendable () -> Date
@@ -56,7 +57,8 @@ public final class AlertEngineService: Service, Sendable {
 
     /// Creates the service.
     public init(
-        inbox: EngineInbox, caches: Caches, watches: WatchRegistry, probes: ProbeTargets?, writer: IncidentWriter,
+        inbox: EngineInbox, caches: Caches, watches: WatchRegistry, probes: ProbeTargets?,
+        namespaceLabels: @escaping @Sendable () -> [String: [String: String]] = { [:] }, writer: IncidentWriter,
         clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() },
         logger: Logger
     ) {
@@ -64,6 +66,7 @@ public final class AlertEngineService: Service, Sendable {
         self.caches = caches
         self.watches = watches
         self.probes = probes
+        self.namespaceLabels = namespaceLabels
         self.writer = writer
         self.clock = clock
         self.now = now

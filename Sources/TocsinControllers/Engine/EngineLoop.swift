@@ -144,6 +144,7 @@ struct EngineLoop {
     /// Brings the engine's rules and schedules in line with the caches.
     mutating func reconfigure(now: Date) {
         isWaitingForSync = false
+        engine.setNamespaceLabels(service.namespaceLabels())
         var desired: Set<RuleKey> = []
         for rule in service.caches.alertRules.objects() where rule.metadata.deletionTimestamp == nil {
             guard let namespace = rule.metadata.namespace, let name = rule.metadata.name else { continue }
@@ -160,7 +161,7 @@ struct EngineLoop {
             let scope = RuleScope(
                 monitorNamespace: namespace, monitor: rule.spec.monitorRef.name,
                 namespaces: Self.namespaces(of: hold), kinds: hold.kinds, podSelector: hold.podSelector,
-                labels: monitor?.spec.labels ?? [:])
+                labels: monitor?.spec.labels ?? [:], ownership: monitor?.withDefaults().spec.ownership)
             desired.insert(key)
             let signature = RuleSignature(
                 uid: rule.metadata.uid, generation: rule.metadata.generation,

@@ -3,19 +3,22 @@ import TocsinAPI
 
 extension AlertEngine {
     /// Moves every group that changed, or whose deadline has come, to `now`, and returns the Incident changes to
-    /// write, in order. Findings whose window ended are evaluated again first.
+    /// write, in order. Findings whose window ended are evaluated again first. Rules that inhibit others are
+    /// evaluated before the rules they inhibit, so an inhibiting incident opened now already silences.
     public mutating func evaluate(now: Date) -> [IncidentDecision] {
         var decisions: [IncidentDecision] = []
-        for key in Array(rules.keys) {
+        for key in evaluationOrder() {
             let directory = directories[key.namespace]
             rules[key]?.refreshExpired(now: now, podHistories: podHistories, eventHistories: eventHistories)
-            rules[key]?.evaluate(now: now, directory: directory, into: &decisions)
+            let inhibitors = inhibitingIncidents(of: key)
+            rules[key]?.evaluate(now: now, directory: directory, inhibitors: inhibitors, into: &decisions)
         }
         return decisions
     }
 
     /// The next instant at which ``evaluate(now:)`` has something to do without any new observation: a window
-    /// ending, a pending duration completing, an escalation or repeat falling due; `nil` when nothing is waiting.
+    /// ending, a pending duration completing, an escalation or repeat falling due, a mute window ending on a
+    /// silenced incident; `nil` when nothing is waiting.
     public mutating func nextDeadline() -> Date? {
         var soonest: Date?
         func consider(_ date: Date?) {
@@ -28,6 +31,7 @@ extension AlertEngine {
             rules[key]?.dropStaleExpiries()
             consider(rules[key]?.expiries.earliest)
             for group in state.groups.values { consider(group.lifecycle.nextDeadline(policy: state.rule.policy)) }
+            for hold in state.holds.values { consider(hold.silence?.until) }
         }
         return soonest
     }
@@ -68,55 +72,56 @@ extension AlertEngine.RuleState {
         expiries.dropStale { id, instant in findings[id]?.finding.expiresAt == instant }
     }
 
-    /// Moves the dirty and due groups to `now`, appending the Incident changes.
-    mutating func evaluate(now: Date, directory: OnCallDirectory?, into decisions: inout [IncidentDecision]) {
+    /// Moves the dirty and due groups (and the silenced ones whose silence may have ended) to `now`, appending the
+    /// Incident changes.
+    /// `inhibitors` are the open incidents of the rules that inhibit this one.
+    mutating func evaluate(
+        now: Date, directory: OnCallDirectory?, inhibitors: [InhibitingIncident],
+        into decisions: inout [IncidentDecision]
+    ) {
         var due = dirty
         for (fingerprint, group) in groups
         where (group.lifecycle.nextDeadline(policy: rule.policy) ?? .distantFuture) <= now {
             due.insert(fingerprint)
         }
+        if !holds.isEmpty {
+            let open = Set(inhibitors.map(\.name))
+            for (fingerprint, hold) in holds where hold.needsCheck(now: now, openInhibitors: open) {
+                due.insert(fingerprint)
+            }
+        }
         dirty = []
         for fingerprint in due {
-            guard var group = groups[fingerprint] else { continue }
+            guard var group = groups[fingerprint] else {
+                holds[fingerprint] = nil
+                continue
+            }
             let members = group.members.compactMap { findings[$0]?.finding }
             let (isActive, value) = rule.condition.activation.evaluate(members)
             let matching = members.filter(\.isMatch)
             let since = matching.compactMap(\.activeSince).min()
+            let content = isActive ? self.content(of: group, matching: matching, value: value, since: since ?? now) : nil
+            let silence = self.silence(
+                labels: (content ?? group.content)?.labels ?? [:], now: now, inhibitors: inhibitors,
+                excluding: group.lifecycle.firingIncident?.name)
+            var step = GroupStep(
+                fingerprint: fingerprint, isActive: isActive, since: since, content: content, silence: silence,
+                directory: directory, now: now)
+            if let silence { hold(&group, step: step, silence: silence) }
             let rule = self.rule
             let actions = group.lifecycle.evaluate(
                 isActive: isActive, activeSince: since, now: now, policy: rule.policy,
                 name: { Fingerprint.incidentName(ruleName: rule.name, fingerprint: fingerprint, startTime: $0) })
-            let content = isActive ? self.content(of: group, matching: matching, value: value, since: since ?? now) : nil
-            var refreshed = false
-            for action in actions {
-                switch action {
-                case .open(let name, let startTime):
-                    guard let content else { continue }
-                    let incident = rule.openedIncident(
-                        name: name, fingerprint: fingerprint, groupLabels: group.groupLabels, content: content,
-                        startTime: startTime, directory: directory, now: now)
-                    decisions.append(IncidentDecision(namespace: rule.namespace, name: name, change: .open(incident)))
-                    group.content = content
-                    refreshed = true
-                case .escalate(let name, let level):
-                    let change = EscalationPlanner.change(
-                        spec: rule.spec, fingerprint: fingerprint, labels: (content ?? group.content)?.labels ?? [:],
-                        level: level, directory: directory, actor: IncidentStatus.engineActor, now: now)
-                    decisions.append(IncidentDecision(namespace: rule.namespace, name: name, change: change))
-                case .renotify(let name):
-                    decisions.append(IncidentDecision(namespace: rule.namespace, name: name, change: .renotify))
-                case .resolve(let name):
-                    decisions.append(IncidentDecision(
-                        namespace: rule.namespace, name: name,
-                        change: .resolve(actor: IncidentStatus.engineActor, message: IncidentStatus.conditionClearedMessage)))
-                    group.content = nil
-                }
-            }
-            if !refreshed, let content, let incident = group.lifecycle.firingIncident,
+            apply(actions, to: &group, step: &step, into: &decisions)
+            if silence == nil { release(&group, step: &step, into: &decisions) }
+            if !step.refreshed, let content, let incident = group.lifecycle.firingIncident,
                 group.content.map({ content.isAnnounceableChange(from: $0) }) ?? true
             {
                 decisions.append(IncidentDecision(namespace: rule.namespace, name: incident.name, change: .refresh(content)))
                 group.content = content
+            }
+            if holds[fingerprint].map({ $0.name != group.lifecycle.firingIncident?.name }) ?? false {
+                holds[fingerprint] = nil
             }
             groups[fingerprint] = group.isIdle ? nil : group
         }

@@ -17,7 +17,9 @@ extension AlertEngine {
         let podHistory = podHistories[id]
         let eventHistory = eventHistories[id]
         for key in Array(rules.keys) {
-            rules[key]?.observe(change, id: id, podHistory: podHistory, eventHistory: eventHistory, now: now)
+            rules[key]?.observe(
+                change, id: id, podHistory: podHistory, eventHistory: eventHistory,
+                namespaceLabels: namespaceLabels, now: now)
         }
     }
 }
@@ -26,9 +28,9 @@ extension AlertEngine.RuleState {
     /// Evaluates one object for this rule and files its finding under its group.
     mutating func observe(
         _ change: ObservedChange, id: ObservedObjectID, podHistory: PodHistory?, eventHistory: EventHistory?,
-        now: Date
+        namespaceLabels: [String: [String: String]] = [:], now: Date
     ) {
-        let finding: Finding?
+        var finding: Finding?
         switch change {
         case .pod(let pod):
             finding = scope.covers(pod)
@@ -42,6 +44,9 @@ extension AlertEngine.RuleState {
             finding = scope.covers(probe) ? rule.condition.finding(for: probe, now: now) : nil
         case .deleted:
             finding = nil
+        }
+        if finding != nil, let team = scope.team(of: change, namespaceLabels: namespaceLabels) {
+            finding?.labels[scope.ownership?.label ?? Ownership.defaultLabel] = team
         }
         let old = findings[id]
         guard let finding else {

@@ -27,6 +27,8 @@ public struct AlertEngine: Sendable {
         var expiries = ExpiryQueue()
         var groups: [String: AlertGroup] = [:]
         var dirty: Set<String> = []
+        /// The open incidents silenced now (mute window, inhibition), by fingerprint.
+        var holds: [String: IncidentHold] = [:]
     }
 
     var rules: [RuleKey: RuleState] = [:]
@@ -35,6 +37,8 @@ public struct AlertEngine: Sendable {
     /// Open incidents read before their rule was set, adopted by ``setRule(_:scope:)``.
     var orphans: [RuleKey: [Incident]] = [:]
     var directories: [String: OnCallDirectory] = [:]
+    /// The labels of the watched namespaces, for ownership by namespace label.
+    var namespaceLabels: [String: [String: String]] = [:]
 
     /// An engine with no rules.
     public init() {}
@@ -52,6 +56,7 @@ public struct AlertEngine: Sendable {
             for (fingerprint, var group) in previous.groups where !group.isIdle {
                 group.members = []
                 state.groups[fingerprint] = group
+                state.holds[fingerprint] = previous.holds[fingerprint]
                 state.dirty.insert(fingerprint)
             }
         }
@@ -77,7 +82,9 @@ public struct AlertEngine: Sendable {
 
     /// Rebuilds the memory of open incidents from Incident objects (after a restart or a leader change): each open
     /// Incident becomes its group's firing incident, so nothing is opened or sent twice; resolved ones are ignored.
-    /// Incidents of rules not yet set are kept until the rule arrives.
+    /// Incidents of rules not yet set are kept until the rule arrives. An Incident that opened silenced and was never
+    /// announced (``IncidentStatus/isSilenced``) stays silent until the next ``evaluate(now:)`` decides whether its
+    /// silence still holds; one announced after a silence escalates from its announcement.
     public mutating func restore(_ incidents: [Incident]) {
         for incident in incidents {
             guard let status = incident.status, status.isOpen, let name = incident.metadata.name,
@@ -95,14 +102,21 @@ public struct AlertEngine: Sendable {
                 continue  // keep the older of two open incidents of one group
             }
             var group = state.groups[fingerprint] ?? AlertGroup(groupLabels: incident.spec.groupLabels ?? [:])
+            let clockStart = max(status.startTime.date, status.announcedTime ?? .distantPast)
             group.lifecycle = AlertGroupLifecycle(restoring: FiringIncident(
-                name: name, startTime: status.startTime.date, isAcknowledged: status.phase == .acknowledged,
+                name: name, startTime: clockStart, isAcknowledged: status.phase == .acknowledged,
                 escalationLevel: status.escalationLevel ?? 0,
                 lastNotifiedAt: status.lastNotifiedTime?.date ?? status.startTime.date))
             group.content = IncidentContent(
                 subject: status.subject ?? "", summary: status.summary ?? "", description: status.description,
                 labels: status.labels ?? [:], value: status.value ?? "", affectedObjects: status.affectedObjects ?? [],
                 affectedObjectCount: status.affectedObjectCount ?? 0)
+            state.holds[fingerprint] = nil
+            if status.isSilenced {
+                state.holds[fingerprint] = IncidentHold(
+                    name: name, isAnnounced: false, isAcknowledged: status.phase == .acknowledged, silence: nil)
+                group.lifecycle.freeze()
+            }
             state.groups[fingerprint] = group
             state.dirty.insert(fingerprint)
             rules[key] = state
@@ -129,6 +143,17 @@ public struct AlertEngine: Sendable {
         group.lifecycle.observe(IncidentObservation(
             name: name, isAcknowledged: status.phase == .acknowledged, isResolved: status.phase == .resolved,
             escalationLevel: status.escalationLevel ?? 0, lastNotifiedTime: status.lastNotifiedTime?.date))
+        if var hold = state.holds[fingerprint], hold.name == name {
+            if group.lifecycle.firingIncident?.name == name {
+                // Keep the timers paused; remember what people did for when the silence ends.
+                hold.isAcknowledged = status.phase == .acknowledged
+                hold.isAnnounced = hold.isAnnounced || !status.isSilenced
+                state.holds[fingerprint] = hold
+                group.lifecycle.freeze()
+            } else {
+                state.holds[fingerprint] = nil
+            }
+        }
         state.groups[fingerprint] = group
         state.dirty.insert(fingerprint)
         rules[key] = state

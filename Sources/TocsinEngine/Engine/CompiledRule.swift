@@ -19,6 +19,10 @@ public struct CompiledRule: Sendable {
     public let groupBy: [String]
     let summary: Template
     let description: Template?
+    /// The mute windows: while one holds, incidents open silenced and timers pause.
+    let muteSchedule: MuteSchedule
+    /// The rules (same namespace) whose open incidents silence this rule's incidents with equal labels.
+    let inhibitions: [Inhibition]
 
     /// Compiles `rule`.
     /// - Throws: ``RuleCompileError`` naming the field: a rule without a name or namespace, a condition that is
@@ -63,7 +67,12 @@ public struct CompiledRule: Sendable {
         self.groupBy = defaulted.spec.groupBy ?? typed.type.defaultGroupBy
         self.summary = summary
         self.description = description
+        self.muteSchedule = MuteSchedule(defaulted.spec.muteWindows ?? [])
+        self.inhibitions = defaulted.spec.inhibitedBy ?? []
     }
+
+    /// Whether the rule can silence its incidents (mute windows or inhibition).
+    var canBeSilenced: Bool { !muteSchedule.isEmpty || !inhibitions.isEmpty }
 
     /// The summary rendered for `context` (empty text and warnings never stop an incident).
     func renderSummary(_ context: TemplateContext) -> String {

@@ -30,6 +30,9 @@ public enum IncidentChange: Sendable, Hashable {
     case escalate(level: Int, severity: Severity, paged: [PagedParticipant], receivers: [ReceiverDelivery], actor: String)
     /// Announce the incident again (repeat interval).
     case renotify
+    /// Announce an incident that opened silenced (mute window, inhibition) now that the silence ended: page
+    /// `paged`, queue a `Create` for every receiver, and record `message` in the timeline.
+    case announce(paged: [PagedParticipant], message: String)
     /// Resolve it.
     case resolve(actor: String, message: String)
 }
@@ -51,6 +54,8 @@ extension IncidentStatus {
         case .renotify:
             guard isOpen else { return }
             renotify(now: now)
+        case .announce(let paged, let message):
+            announce(paged: paged, message: message, now: now)
         case .resolve(let actor, let message):
             resolve(by: actor, message: message, now: now)
         }
@@ -82,6 +87,14 @@ extension CompiledRule {
     /// The label Incidents carry with their fingerprint.
     public static let fingerprintLabel = "tocsin.dev/fingerprint"
 
+    /// Who is on call at `now` on the schedule of the route that an incident with `labels` takes at level 0.
+    func pagedAtOpen(labels: [String: String], directory: OnCallDirectory?, now: Date) -> [PagedParticipant] {
+        let route = spec.route(for: spec.severity, labels: labels)
+        return spec.schedule(atLevel: 0, route: route).map {
+            directory?.page(schedule: $0, at: now, level: 0) ?? []
+        } ?? []
+    }
+
     /// The Incident that group `fingerprint` opens at `now`: named after its start, owned by the rule, addressed
     /// through the first matching route to whoever is on call on its schedule.
     func openedIncident(
@@ -89,9 +102,7 @@ extension CompiledRule {
         directory: OnCallDirectory?, now: Date
     ) -> Incident {
         let route = spec.route(for: spec.severity, labels: content.labels)
-        let paged = spec.schedule(atLevel: 0, route: route).map {
-            directory?.page(schedule: $0, at: now, level: 0) ?? []
-        } ?? []
+        let paged = pagedAtOpen(labels: content.labels, directory: directory, now: now)
         var labels = [Self.fingerprintLabel: fingerprint]
         if self.name.count <= 63 { labels[Self.ruleLabel] = self.name }
         let owner = uid.map {

@@ -30,11 +30,13 @@ public struct RuleScope: Sendable, Hashable {
     public var podSelector: LabelSelector?
     /// The Monitor's labels, stamped on every incident.
     public var labels: [String: String]
+    /// How the owning team of a pod or event is found (the Monitor's `ownership`), if at all.
+    public var ownership: Ownership?
 
     /// Creates a scope.
     public init(
         monitorNamespace: String, monitor: String, namespaces: Namespaces, kinds: Set<WatchedKind>,
-        podSelector: LabelSelector? = nil, labels: [String: String] = [:]
+        podSelector: LabelSelector? = nil, labels: [String: String] = [:], ownership: Ownership? = nil
     ) {
         self.monitorNamespace = monitorNamespace
         self.monitor = monitor
@@ -42,6 +44,7 @@ public struct RuleScope: Sendable, Hashable {
         self.kinds = kinds
         self.podSelector = podSelector
         self.labels = labels
+        self.ownership = ownership
     }
 
     /// Whether the rule sees `pod`.
@@ -60,5 +63,28 @@ public struct RuleScope: Sendable, Hashable {
     /// Whether `probe` belongs to the rule's Monitor.
     public func covers(_ probe: WatchedProbe) -> Bool {
         probe.namespace == monitorNamespace && probe.monitor == monitor
+    }
+}
+
+extension RuleScope {
+    /// The owning team of `change`'s object per ``ownership``: the pod annotation, else the pod label, else the label
+    /// of the object's namespace (pods and events); `nil` when none is set or found.
+    func team(of change: ObservedChange, namespaceLabels: [String: [String: String]]) -> String? {
+        guard let ownership else { return nil }
+        var namespace: String?
+        switch change {
+        case .pod(let pod):
+            if let key = ownership.podAnnotation, let team = pod.ownerAnnotations[key], !team.isEmpty { return team }
+            if let key = ownership.podLabel, let team = pod.labels[key], !team.isEmpty { return team }
+            namespace = pod.namespace
+        case .event(let event):
+            namespace = event.namespace
+        case .node, .probe, .deleted:
+            return nil
+        }
+        guard let key = ownership.namespaceLabel, let namespace, let team = namespaceLabels[namespace]?[key],
+            !team.isEmpty
+        else { return nil }
+        return team
     }
 }

@@ -42,6 +42,10 @@ extension IncidentStatus {
         to level: Int, severity raised: Severity?, paged newlyPaged: [PagedParticipant],
         receivers: [ReceiverDelivery], actor: String, now: Date
     ) {
+        if isSilenced {
+            // A person escalating a silenced incident wants it heard: announce it first.
+            announce(paged: [], message: "\(Self.announcedPrefix) when \(actor) escalated it", now: now)
+        }
         escalationLevel = max(escalationLevel ?? 0, level)
         if let raised, raised > severity { severity = raised }
         if !newlyPaged.isEmpty { paged = Array(((paged ?? []) + newlyPaged).suffix(Incident.maxTimelineEntries)) }
@@ -112,9 +116,10 @@ extension IncidentStatus {
 
     /// Queues `action` for every receiver. A second `Update` while one (or the `Create`) is pending is dropped:
     /// the receiver renders the latest status anyway. Beyond ``Incident/maxPendingDeliveries`` the oldest entries
-    /// other than `Create` are dropped.
+    /// other than `Create` are dropped. A silenced incident (``isSilenced``) queues nothing: its receivers never
+    /// heard of it.
     public mutating func enqueue(_ action: OutboxEntry.Action, now: Date, message: String? = nil) {
-        guard var all = deliveries else { return }
+        guard var all = deliveries, !isSilenced else { return }
         for index in all.indices {
             var pending = all[index].pending ?? []
             if action == .update, pending.contains(where: { $0.action == .update || $0.action == .create }) { continue }

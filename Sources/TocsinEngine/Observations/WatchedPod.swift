@@ -33,6 +33,9 @@ public struct WatchedPod: Sendable, Hashable {
     public var owner: WatchedOwner?
     /// The containers' states: init containers first, then the app containers, each in status order.
     public var containers: [WatchedContainer]
+    /// The pod's ownership annotations: those whose key ends in `team` or `owner` (e.g. `tocsin.dev/team`), the only
+    /// annotations kept (a Monitor's `ownership.podAnnotation` reads them; the others can be large).
+    public var ownerAnnotations: [String: String] = [:]
 
     /// The longest scheduler or container message kept (longer ones are cut).
     public static let maxMessageLength = 256
@@ -85,6 +88,17 @@ public struct WatchedPod: Sendable, Hashable {
             labels: pod.metadata.labels ?? [:],
             owner: controller.map { WatchedOwner(uid: $0.uid, kind: $0.kind, name: $0.name) },
             containers: containers)
+        ownerAnnotations = Self.ownerAnnotations(pod.metadata.annotations ?? [:])
+    }
+
+    /// Whether an annotation key is kept as an ownership annotation: it ends in `team` or `owner`.
+    public static func isOwnershipAnnotation(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return lowered.hasSuffix("team") || lowered.hasSuffix("owner")
+    }
+
+    static func ownerAnnotations(_ annotations: [String: String]) -> [String: String] {
+        annotations.filter { isOwnershipAnnotation($0.key) && $0.value.count <= 253 }
     }
 
     /// `text` cut to ``maxMessageLength`` characters.
