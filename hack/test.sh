@@ -14,4 +14,15 @@ if grep -E "^$(pwd)/(Sources|Tests)/.*: warning:" "$log" >/dev/null; then
 fi
 # The command line end to end (before the test runner, whose summary must stay the last lines).
 bash hack/cli-test.sh
+# Benchmark smoke run (debug build, small sizes, ~20 s): it must build and run; missed performance targets do not
+# fail it, only a crash or an error does. Its table goes to a file; the test summary stays the last lines.
+bench_log=$(mktemp)
+if ! "$(swift build --show-bin-path)/tocsin-bench" run --quick >"$bench_log" 2>&1; then
+  tail -n 40 "$bench_log" >&2
+  rm -f "$bench_log"
+  echo "hack/test.sh: the tocsin-bench smoke run failed (output above)" >&2
+  exit 1
+fi
+echo "hack/test.sh: tocsin-bench smoke run OK ($(grep -c ' | ' "$bench_log") table rows)"
+rm -f "$bench_log"
 swift test --skip-build "$@"

@@ -6,7 +6,10 @@ struct TocsinBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tocsin-bench",
         abstract: "Measure Tocsin's watch throughput, cache memory and sync time against the fake API server.",
-        subcommands: [BenchCommand.self, EngineCommand.self, CacheCaseCommand.self],
+        subcommands: [
+            BenchCommand.self, EngineCommand.self, LatencyCommand.self, IdleCommand.self, RequestsCommand.self,
+            OperatorCommand.self, CacheCaseCommand.self,
+        ],
         defaultSubcommand: BenchCommand.self
     )
 }

@@ -10,6 +10,7 @@ struct FakeSlackResponder: HTTPResponder {
     static let maximumBodySize = 8 * 1024 * 1024
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        let receivedAt = Date()
         var request = request
         let rawBody = Data(buffer: try await request.collectBody(upTo: Self.maximumBodySize))
         let path = request.uri.path
@@ -18,7 +19,7 @@ struct FakeSlackResponder: HTTPResponder {
         let apiMethod = path.hasPrefix("/api/") ? String(path.dropFirst("/api/".count)) : nil
         let recorded = FakeSlackServer.RecordedRequest(
             httpMethod: request.method.rawValue, path: path, apiMethod: apiMethod, headers: headers,
-            body: try? FakeJSON(jsonData: rawBody), rawBody: rawBody)
+            body: try? FakeJSON(jsonData: rawBody), rawBody: rawBody, receivedAt: receivedAt)
         let injected: FakeSlackServer.InjectedAnswer? = store.withState { state in
             state.record(recorded)
             return state.takeInjection(path: path)

@@ -15,6 +15,8 @@ extension FakeSlackServer {
         public var body: FakeJSON?
         /// The raw body.
         public var rawBody: Data
+        /// When the request arrived (its head, before the body was read), by the wall clock.
+        public var receivedAt: Date
     }
 
     /// A message in a channel, with every version of its content and its thread replies.

@@ -3,7 +3,6 @@ import AsyncHTTPClient
 import Foundation
 import KubeClient
 import Logging
-import ServiceLifecycle
 import TocsinServer
 import TocsinTesting
 
@@ -66,25 +65,12 @@ struct DemoCommand: AsyncParsableCommand {
         let assembly = try OperatorAssembly(
             client: client, httpClient: HTTPClient.shared, options: options, registry: metrics.registry,
             version: TocsinVersion.current, logger: logger)
-        let group = ServiceGroup(configuration: .init(services: assembly.services.map { .init(service: $0) }, logger: logger))
         let scenario = DemoScenario(
             cluster: cluster, slack: slack, opsgenie: opsgenie, clock: clock, operatorPort: { assembly.boundPort },
             timeout: .seconds(timeoutSeconds), print: { Swift.print($0) })
         let outcome: Result<Void, any Error>
         do {
-            outcome = try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                let result: Result<Void, any Error>
-                do {
-                    try await scenario.run()
-                    result = .success(())
-                } catch {
-                    result = .failure(error)
-                }
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
-                return result
-            }
+            outcome = .success(try await assembly.run(logger: logger) { try await scenario.run() })
         } catch {
             outcome = .failure(error)
         }

@@ -16,17 +16,11 @@ enum DemoObjects {
     static let signingSecret = "demo-signing-secret"
     static let alice = (name: "alice", slackUserID: "U0ALICE", opsgenie: "alice@example.com")
 
-    static let resources: [FakeAPIServer.Resource] = [
-        ("monitors", "Monitor"), ("alertrules", "AlertRule"), ("oncallschedules", "OnCallSchedule"),
-        ("incidents", "Incident"),
-    ].map {
-        FakeAPIServer.Resource(
-            group: "tocsin.dev", version: "v1alpha1", plural: $0.0, kind: $0.1, isNamespaced: true,
-            hasStatusSubresource: true, isCustomResource: true)
-    }
+    /// The Tocsin custom resources, registered in the fake before anything is created.
+    static let resources = FakeAPIServer.Resource.tocsinResources
 
     static func resource(_ plural: String) -> FakeAPIServer.Resource {
-        resources.first { $0.plural == plural } ?? resources[0]
+        FakeAPIServer.Resource.tocsin(plural)
     }
 
     /// Creates everything in `server`, the rule's Opsgenie route pointing at `opsgenieURL`.
