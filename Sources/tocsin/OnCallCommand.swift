@@ -3,15 +3,28 @@ import Foundation
 import TocsinAPI
 import TocsinEngine
 
-/// `tocsin oncall SCHEDULE.yaml`: who is on call at an instant, the next handoff and the next shifts, computed
-/// offline from OnCallSchedule manifests with the operator's calculator.
+/// `tocsin oncall`: `show` (the default: `tocsin oncall SCHEDULE.yaml`) and `override`.
+///
+/// A command group with a default subcommand, because a command with its own positional argument would read
+/// `override` as that argument.
 struct OnCallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oncall",
+        abstract: "Show who is on call (offline), or create an OnCallOverride in the cluster.",
+        subcommands: [OnCallShowCommand.self, OnCallOverrideCommand.self],
+        defaultSubcommand: OnCallShowCommand.self)
+}
+
+/// `tocsin oncall [show] SCHEDULE.yaml`: who is on call at an instant, the next handoff and the next shifts,
+/// computed offline from OnCallSchedule manifests with the operator's calculator.
+struct OnCallShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show who is on call, the next handoff and the next shifts of OnCallSchedule manifests (offline).",
         discussion: """
             Times are shown in each schedule's time zone with their UTC offset. A file with several schedules \
-            prints them all unless --schedule picks one.
+            prints them all unless --schedule picks one. This is the default: `tocsin oncall FILE` is \
+            `tocsin oncall show FILE`.
             """)
 
     @Argument(help: "A YAML file with one or more OnCallSchedules.")

@@ -7,7 +7,7 @@ import Yams
 @Suite struct ExampleTests {
     static let files = [
         "alertrule-crashlooping.yaml", "alertrule-field.yaml", "alertrule-node-notready.yaml", "alertrule-probe.yaml",
-        "alertrule-warning-events.yaml", "incident.yaml", "monitor.yaml", "oncallschedule.yaml",
+        "alertrule-warning-events.yaml", "incident.yaml", "monitor.yaml", "oncalloverride.yaml", "oncallschedule.yaml",
     ]
 
     static func documents(_ file: String) throws -> [ManifestDocument] {
@@ -39,6 +39,7 @@ import Yams
             case .monitor(let object): try Self.expectRoundTrip(object)
             case .alertRule(let object): try Self.expectRoundTrip(object)
             case .onCallSchedule(let object): try Self.expectRoundTrip(object)
+            case .onCallOverride(let object): try Self.expectRoundTrip(object)
             case .incident(let object): try Self.expectRoundTrip(object)
             }
         }
@@ -51,6 +52,7 @@ import Yams
             case .monitor(let object): try Self.expectDefaultsHold(object)
             case .alertRule(let object): try Self.expectDefaultsHold(object)
             case .onCallSchedule(let object): try Self.expectDefaultsHold(object)
+            case .onCallOverride(let object): try Self.expectDefaultsHold(object)
             case .incident(let object): try Self.expectDefaultsHold(object)
             }
         }

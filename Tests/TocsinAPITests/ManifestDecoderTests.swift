@@ -49,7 +49,7 @@ import TocsinAPI
         ("unknown operator", "podCrashLooping: {}", "spec.condition.field.operator: unsupported value \"=~\": supported values are ==, !=, >, >=, <, <=, in, matches"),
         ("routes not a list", "routes:", "spec.routes: must be a list"),
         ("wrong version", "apiVersion: tocsin.dev/v1alpha1", "apiVersion: unsupported value \"tocsin.dev/v1\": supported values are tocsin.dev/v1alpha1"),
-        ("unknown kind", "kind: AlertRule", "kind: unsupported value \"AlertRoute\": supported values are Monitor, AlertRule, OnCallSchedule, Incident"),
+        ("unknown kind", "kind: AlertRule", "kind: unsupported value \"AlertRoute\": supported values are Monitor, AlertRule, OnCallSchedule, OnCallOverride, Incident"),
     ]
 
     static func broken(_ name: String, _ anchor: String) -> String {

@@ -28,6 +28,10 @@ extension ResourceType {
     public static let onCallSchedules = ResourceType(
         group: tocsinGroup, version: tocsinVersion, plural: "oncallschedules", kind: "OnCallSchedule", isNamespaced: true
     )
+    /// `tocsin.dev/v1alpha1` on-call overrides.
+    public static let onCallOverrides = ResourceType(
+        group: tocsinGroup, version: tocsinVersion, plural: "oncalloverrides", kind: "OnCallOverride", isNamespaced: true
+    )
     /// `tocsin.dev/v1alpha1` incidents.
     public static let incidents = ResourceType(
         group: tocsinGroup, version: tocsinVersion, plural: "incidents", kind: "Incident", isNamespaced: true

@@ -73,6 +73,8 @@ public struct ManifestDecoder: Sendable {
             case AlertRule.resourceType.kind: document.object = .alertRule(try YAMLDecoder().decode(AlertRule.self, from: node))
             case OnCallSchedule.resourceType.kind:
                 document.object = .onCallSchedule(try YAMLDecoder().decode(OnCallSchedule.self, from: node))
+            case OnCallOverride.resourceType.kind:
+                document.object = .onCallOverride(try YAMLDecoder().decode(OnCallOverride.self, from: node))
             case Incident.resourceType.kind: document.object = .incident(try YAMLDecoder().decode(Incident.self, from: node))
             default:
                 document.errors = [
@@ -106,5 +108,5 @@ public struct ManifestDecoder: Sendable {
 enum ResourceTypeNames {
     static let group = ResourceType.tocsinGroup
     static let apiVersion = ResourceType.monitors.apiVersion
-    static let kinds = "Monitor, AlertRule, OnCallSchedule, Incident"
+    static let kinds = "Monitor, AlertRule, OnCallSchedule, OnCallOverride, Incident"
 }

@@ -6,6 +6,8 @@ public enum TocsinObject: Sendable, Hashable {
     case alertRule(AlertRule)
     /// An OnCallSchedule.
     case onCallSchedule(OnCallSchedule)
+    /// An OnCallOverride.
+    case onCallOverride(OnCallOverride)
     /// An Incident.
     case incident(Incident)
 
@@ -15,6 +17,7 @@ public enum TocsinObject: Sendable, Hashable {
         case .monitor(let object): object.validate()
         case .alertRule(let object): object.validate()
         case .onCallSchedule(let object): object.validate()
+        case .onCallOverride(let object): object.validate()
         case .incident(let object): object.validate()
         }
     }

@@ -119,5 +119,5 @@ extension CustomResourceDefinition {
     )
 
     /// Every Tocsin CRD, in the order `tocsin crds` prints them.
-    public static let all: [CustomResourceDefinition] = [monitor, alertRule, onCallSchedule, incident]
+    public static let all: [CustomResourceDefinition] = [monitor, alertRule, onCallSchedule, onCallOverride, incident]
 }

@@ -16,6 +16,9 @@ public struct AlertEngineParts: Sendable {
     public let schedules: InformerSubscription<OnCallSchedule>
     /// Incidents (the engine's memory after a restart, and what people did to them).
     public let incidents: InformerSubscription<Incident>
+    /// OnCallOverrides (merged into the schedules). Not awaited by ``waitUntilSynced()``, so that a cluster without
+    /// the OnCallOverride CRD still runs: any override arriving later reconfigures the engine.
+    public let overrides: InformerSubscription<OnCallOverride>
 
     /// Returns once every subscription has its first list.
     /// - Throws: `CancellationError` when cancelled first.
@@ -28,9 +31,9 @@ public struct AlertEngineParts: Sendable {
 }
 
 extension AlertEngineService {
-    /// Creates the engine service over shared informers: subscriptions to AlertRules, Monitors and OnCallSchedules
-    /// (any change reconfigures the engine) and to Incidents (restored at start, then followed), fed through
-    /// `inbox` — the same inbox the Monitor parts' ``WatchRegistry`` and probe runner report to.
+    /// Creates the engine service over shared informers: subscriptions to AlertRules, Monitors, OnCallSchedules and
+    /// OnCallOverrides (any change reconfigures the engine) and to Incidents (restored at start, then followed), fed
+    /// through `inbox` — the same inbox the Monitor parts' ``WatchRegistry`` and probe runner report to.
     public static func make(
         client: KubernetesClient, informers: SharedInformers, inbox: EngineInbox, monitors: MonitorControllerParts,
         namespaces: NamespaceSelection = .all, clock: any Clock<Duration> = ContinuousClock(),
@@ -44,11 +47,13 @@ extension AlertEngineService {
             handler: inbox.handleConfiguration)
         let incidents = informers.informer(Incident.self, namespaces: namespaces).subscribe(
             handler: inbox.handleIncident)
+        let overrides = informers.informer(OnCallOverride.self, namespaces: namespaces).subscribe(
+            handler: inbox.handleConfiguration)
         let service = AlertEngineService(
             inbox: inbox,
             caches: Caches(
                 alertRules: rules.store, monitors: monitorObjects.store, schedules: schedules.store,
-                incidents: incidents.store),
+                incidents: incidents.store, overrides: overrides.store),
             watches: monitors.watches, probes: monitors.probes,
             namespaceLabels: { [namespaces = monitors.namespaceSubscription] in
                 Dictionary(
@@ -57,6 +62,7 @@ extension AlertEngineService {
             writer: IncidentWriter(client: client, logger: logger),
             clock: clock, now: now, logger: logger)
         return AlertEngineParts(
-            service: service, alertRules: rules, monitors: monitorObjects, schedules: schedules, incidents: incidents)
+            service: service, alertRules: rules, monitors: monitorObjects, schedules: schedules, incidents: incidents,
+            overrides: overrides)
     }
 }

@@ -30,12 +30,15 @@ public final class AlertEngineService: Service, Sendable {
         public var schedules: Store<OnCallSchedule>
         /// The Incidents.
         public var incidents: Store<Incident>
+        /// The OnCallOverrides merged into the schedules' directories; `nil` for none.
+        public var overrides: Store<OnCallOverride>?
 
         /// Creates the set of caches.
         public init(
             alertRules: Store<AlertRule>, monitors: Store<Monitor>, schedules: Store<OnCallSchedule>,
-            incidents: Store<Incident>
+            incidents: Store<Incident>, overrides: Store<OnCallOverride>? = nil
         ) {
+            self.overrides = overrides
             self.alertRules = alertRules
             self.monitors = monitors
             self.schedules = schedules

@@ -182,7 +182,10 @@ struct EngineLoop {
         for schedule in service.caches.schedules.objects() {
             schedules[schedule.metadata.namespace ?? "", default: []].append(schedule)
         }
-        for (namespace, list) in schedules { engine.setDirectory(OnCallDirectory(schedules: list), namespace: namespace) }
+        let overrides = service.caches.overrides?.objects() ?? []
+        for (namespace, list) in schedules {
+            engine.setDirectory(OnCallDirectory(schedules: list, overrides: overrides), namespace: namespace)
+        }
     }
 
     /// Feeds a newly configured rule the objects already cached in its scope.

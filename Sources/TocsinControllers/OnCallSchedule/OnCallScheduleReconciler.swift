@@ -14,6 +14,9 @@ import TocsinEngine
 ///   (reason `InvalidSpec`, the first problems with their field paths in the message), its computed fields
 ///   cleared, a Warning Event `InvalidSpec`, and a ``TerminalReconcileError``: it runs again when the spec changes.
 /// - A deleted schedule needs nothing.
+/// - The ``OnCallOverride``s naming the schedule (read from ``overrides``, an informer store indexed by
+///   ``overrideScheduleIndex``) are merged in after the spec's own overrides and win over them
+///   (``OnCallScheduleSpec/merging(extraOverrides:)``), so `onCallNow` and the upcoming shifts show them.
 ///
 /// The object is read with a GET on each reconcile so that the status comparison sees the latest status
 /// (schedules are few and reconciled about hourly); the status is written only when it changed.
@@ -37,6 +40,8 @@ public struct OnCallScheduleReconciler: Reconciler {
     public let upcomingShiftCount: Int
     /// How far ahead `status.gaps` looks, in seconds.
     public let gapHorizon: TimeInterval
+    /// The OnCallOverrides, indexed by ``overrideScheduleIndex``; `nil` ignores them.
+    public let overrides: Store<OnCallOverride>?
     let support: ReconcilerSupport
     let now: @Sendable () -> Date
 
@@ -48,12 +53,14 @@ public struct OnCallScheduleReconciler: Reconciler {
     ///   - maximumRequeue: the cap on the wait until the next handoff (default one hour).
     ///   - upcomingShiftCount: how many upcoming shifts to publish (default 5).
     ///   - gapHorizon: how far ahead to report gaps (default 14 days).
+    ///   - overrides: the OnCallOverrides informer store, indexed by ``overrideScheduleIndex`` (default none).
     ///   - now: the wall clock.
     public init(
         client: KubernetesClient, events: EventRecorder, fieldManager: String = "tocsin",
         maximumRequeue: Duration = .seconds(3_600), upcomingShiftCount: Int = 5, gapHorizon: TimeInterval = 14 * 86_400,
-        now: @escaping @Sendable () -> Date = { Date() }
+        overrides: Store<OnCallOverride>? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.overrides = overrides
         self.client = client
         self.events = events
         self.maximumRequeue = maximumRequeue
@@ -69,7 +76,8 @@ public struct OnCallScheduleReconciler: Reconciler {
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         guard let schedule = try await support.liveObject(OnCallSchedule.self, for: key) else { return .done }
         let instant = now()
-        switch Self.plan(for: schedule) {
+        let extra = extraOverrides(for: schedule)
+        switch Self.plan(for: schedule, extraOverrides: extra) {
         case .failure(let error):
             let message = ReconcilerSupport.summary(of: error.errors.map(\.description))
             try await support.reportNotReady(
@@ -85,7 +93,8 @@ public struct OnCallScheduleReconciler: Reconciler {
                 type: Self.readyCondition, status: .true, reason: Self.computedReason,
                 message: names.isEmpty ? "Nobody is on call now" : "On call now: \(names.joined(separator: ", "))")
             try await support.statusWriter.update(
-                schedule, conditions: [ready], fields: try timeline.statusFields(for: schedule.spec), now: instant)
+                schedule, conditions: [ready], fields: try timeline.statusFields(for: schedule.withDefaults().spec.merging(extraOverrides: extra)),
+                now: instant)
             return .requeue(after: requeueDelay(until: timeline.nextHandoff, from: instant))
         }
     }
@@ -93,12 +102,15 @@ public struct OnCallScheduleReconciler: Reconciler {
     /// The most gaps the status lists (the API's limit).
     static let gapLimit = 20
 
-    /// The schedule's plan, or every problem found by validation or, when it passes, by the mapping.
-    static func plan(for schedule: OnCallSchedule) -> Result<OnCallPlan, OnCallPlanMappingError> {
+    /// The schedule's plan with `extraOverrides` merged in, or every problem found by validation of the
+    /// schedule or, when it passes, by the mapping.
+    static func plan(
+        for schedule: OnCallSchedule, extraOverrides: [ScheduleOverride] = []
+    ) -> Result<OnCallPlan, OnCallPlanMappingError> {
         let problems = schedule.withDefaults().validate()
         guard problems.isEmpty else { return .failure(OnCallPlanMappingError(errors: problems)) }
         do {
-            return .success(try OnCallPlan(spec: schedule.withDefaults().spec))
+            return .success(try OnCallPlan(spec: schedule.withDefaults().spec.merging(extraOverrides: extraOverrides)))
         } catch {
             return .failure(error)
         }
@@ -110,5 +122,27 @@ public struct OnCallScheduleReconciler: Reconciler {
         let milliseconds = (handoff.timeIntervalSince(instant) * 1_000).rounded(.up)
         guard milliseconds.isFinite, milliseconds < 1e15 else { return maximumRequeue }
         return min(.milliseconds(Int64(max(1, milliseconds))), maximumRequeue)
+    }
+}
+
+extension OnCallScheduleReconciler {
+    /// The name of the OnCallOverride store index whose values are the `namespace/name` of the schedule named by
+    /// `spec.scheduleRef`.
+    public static let overrideScheduleIndex = "oncallschedule"
+
+    /// The index of OnCallOverrides by the key (`namespace/name`) of the schedule they name.
+    public static var overrideIndexes: [StoreIndex<OnCallOverride>] {
+        [
+            StoreIndex(name: overrideScheduleIndex) { override in
+                [ObjectKey(namespace: override.metadata.namespace, name: override.spec.scheduleRef.name).description]
+            }
+        ]
+    }
+
+    /// The overrides of `schedule` found in ``overrides``, in precedence order.
+    func extraOverrides(for schedule: OnCallSchedule) -> [ScheduleOverride] {
+        guard let overrides, let key = ObjectKey(schedule.metadata) else { return [] }
+        return overrides.objects(in: Self.overrideScheduleIndex, matching: key.description)
+            .scheduleOverrides(forSchedule: key.name, in: schedule.metadata.namespace)
     }
 }

@@ -13,16 +13,24 @@ public struct OnCallDirectory: Sendable {
     /// An empty directory.
     public init() {}
 
-    /// The directory of `schedules`; a schedule whose spec cannot be mapped is left out (its reconciler reports it).
-    public init(schedules: [OnCallSchedule]) {
+    /// The directory of `schedules`, each with the ``OnCallOverride``s that reference it merged in (see
+    /// ``set(_:named:extraOverrides:)``); a schedule whose spec cannot be mapped is left out (its reconciler
+    /// reports it).
+    public init(schedules: [OnCallSchedule], overrides: [OnCallOverride] = []) {
         for schedule in schedules {
             guard let name = schedule.metadata.name else { continue }
-            set(schedule.spec, named: name)
+            let extra = overrides.scheduleOverrides(forSchedule: name, in: schedule.metadata.namespace)
+            set(schedule.spec, named: name, extraOverrides: extra)
         }
     }
 
     /// Adds or replaces a schedule; an unmappable spec removes it.
-    public mutating func set(_ spec: OnCallScheduleSpec, named name: String) {
+    ///
+    /// `extraOverrides` (from OnCallOverride objects, earlier `start` first) win over the spec's own overrides
+    /// where they overlap, and a later `start` wins among them; those the spec cannot take are ignored
+    /// (``OnCallScheduleSpec/merging(extraOverrides:)``).
+    public mutating func set(_ spec: OnCallScheduleSpec, named name: String, extraOverrides: [ScheduleOverride] = []) {
+        let spec = spec.merging(extraOverrides: extraOverrides)
         guard let plan = try? OnCallPlan(spec: spec) else {
             entries[name] = nil
             return

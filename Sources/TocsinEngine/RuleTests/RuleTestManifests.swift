@@ -9,6 +9,8 @@ public struct RuleTestManifests: Sendable {
     public private(set) var alertRules: [AlertRule] = []
     /// The OnCallSchedules.
     public private(set) var schedules: [OnCallSchedule] = []
+    /// The OnCallOverrides (merged into their schedules).
+    public private(set) var overrides: [OnCallOverride] = []
     /// `file:line: Kind/name: problem` for every problem; the test cannot run while there is one.
     public private(set) var problems: [String] = []
 
@@ -45,6 +47,9 @@ public struct RuleTestManifests: Sendable {
             case .onCallSchedule(var schedule):
                 schedule.metadata.namespace = schedule.metadata.namespace ?? Self.defaultNamespace
                 schedules.append(schedule)
+            case .onCallOverride(var override):
+                override.metadata.namespace = override.metadata.namespace ?? Self.defaultNamespace
+                overrides.append(override)
             case .incident:
                 continue
             }

@@ -28,7 +28,8 @@ public struct RuleTestRunner: Sendable {
         var state = RunState()
         var failures: [String] = []
         for (namespace, schedules) in Dictionary(grouping: manifests.schedules, by: { $0.metadata.namespace ?? "" }) {
-            state.engine.setDirectory(OnCallDirectory(schedules: schedules), namespace: namespace)
+            state.engine.setDirectory(
+                OnCallDirectory(schedules: schedules, overrides: manifests.overrides), namespace: namespace)
         }
         for rule in manifests.alertRules {
             let subject = "AlertRule \(rule.metadata.namespace ?? "")/\(rule.metadata.name ?? "")"

@@ -56,6 +56,10 @@ public struct OperatorAssembly: Sendable {
             now: now, logger: logger)
         let onCallSchedules = Controller.onCallSchedules(
             client: client, informers: informers, events: events, namespaces: namespaces, now: now)
+        // Not awaited in waitForCaches: overrides that arrive later re-reconcile their schedule and reconfigure the
+        // engine, and a cluster without the OnCallOverride CRD still runs everything else.
+        let onCallOverrides = Controller.onCallOverrides(
+            client: client, informers: informers, events: events, namespaces: namespaces, now: now)
         let policy = NamespacePolicy(
             privilegedNamespaces: options.privilegedNamespaces.isEmpty
                 ? [options.operatorNamespace] : options.privilegedNamespaces)
@@ -78,11 +82,15 @@ public struct OperatorAssembly: Sendable {
             configuration: options.delivery, namespaces: namespaces, now: now, logger: logger)
         let manager = ControllerManager(
             informers: informers,
-            controllers: [onCallSchedules.controller, monitors.controller, alertRules.controller, incidents.controller],
+            controllers: [
+                onCallSchedules.controller, onCallOverrides.controller, monitors.controller, alertRules.controller,
+                incidents.controller,
+            ],
             leaderServices: [monitors.probes.runner, engine.service, delivery.service],
             elector: elector,
             waitForCaches: {
                 try await onCallSchedules.subscription.waitUntilSynced()
+                try await onCallOverrides.subscription.waitUntilSynced()
                 try await monitors.waitUntilSynced()
                 try await alertRules.subscriptions.waitUntilSynced()
                 try await incidents.subscription.waitUntilSynced()

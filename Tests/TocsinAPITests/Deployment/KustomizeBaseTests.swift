@@ -5,7 +5,7 @@ import Testing
 @Suite struct KustomizeBaseTests {
     static let crdFiles = [
         "alertrules.tocsin.dev.yaml", "incidents.tocsin.dev.yaml", "monitors.tocsin.dev.yaml",
-        "oncallschedules.tocsin.dev.yaml",
+        "oncalloverrides.tocsin.dev.yaml", "oncallschedules.tocsin.dev.yaml",
     ]
 
     /// Every Kubernetes object file below manifests/ (kustomizations and the non-object files left out).
@@ -42,7 +42,8 @@ import Testing
         #expect(names == [
             "Namespace/tocsin-system",
             "CustomResourceDefinition/alertrules.tocsin.dev", "CustomResourceDefinition/incidents.tocsin.dev",
-            "CustomResourceDefinition/monitors.tocsin.dev", "CustomResourceDefinition/oncallschedules.tocsin.dev",
+            "CustomResourceDefinition/monitors.tocsin.dev", "CustomResourceDefinition/oncalloverrides.tocsin.dev",
+            "CustomResourceDefinition/oncallschedules.tocsin.dev",
             "ServiceAccount/tocsin", "ClusterRole/tocsin", "ClusterRoleBinding/tocsin",
             "ClusterRole/tocsin-secret-reader", "ClusterRoleBinding/tocsin-secret-reader",
             "Role/tocsin-leader-election", "RoleBinding/tocsin-leader-election",

@@ -28,9 +28,11 @@ struct PolicyRuleRow: Hashable, CustomStringConvertible {
     static let read = ["get", "list", "watch"]
     static let readWrite = ["get", "list", "watch", "create", "patch"]
     static let tocsinRules = [
-        PolicyRuleRow(["tocsin.dev"], ["monitors", "alertrules", "oncallschedules", "incidents"],
+        PolicyRuleRow(["tocsin.dev"], ["monitors", "alertrules", "oncallschedules", "oncalloverrides", "incidents"],
                       ["get", "list", "watch", "create", "update", "patch", "delete"]),
-        PolicyRuleRow(["tocsin.dev"], ["monitors/status", "alertrules/status", "oncallschedules/status", "incidents/status"],
+        PolicyRuleRow(["tocsin.dev"],
+                      ["monitors/status", "alertrules/status", "oncallschedules/status", "oncalloverrides/status",
+                       "incidents/status"],
                       ["get", "update", "patch"]),
         PolicyRuleRow(["tocsin.dev"],
                       ["monitors/finalizers", "alertrules/finalizers", "oncallschedules/finalizers", "incidents/finalizers"],

@@ -28,7 +28,8 @@ import TocsinAPI
     @Test func multiDocumentStreamHoldsEveryKindInOrder() throws {
         let documents = try JSONValue.documents(yaml: CustomResourceDefinition.yaml())
         #expect(documents.map { $0["spec"]?["names"]?["kind"] } == [
-            .string("Monitor"), .string("AlertRule"), .string("OnCallSchedule"), .string("Incident"),
+            .string("Monitor"), .string("AlertRule"), .string("OnCallSchedule"), .string("OnCallOverride"),
+            .string("Incident"),
         ])
     }
 
@@ -69,6 +70,7 @@ import TocsinAPI
             ["Namespaces", "Watched", "Ready", "Age"],
             ["Severity", "Condition", "Firing", "Ready", "Age"],
             ["On Call Now", "Next Handoff", "Ready", "Age"],
+            ["Schedule", "Participant", "Start", "End", "Ready", "Age"],
             ["Phase", "Severity", "Subject", "On Call", "Age"],
         ])
     }
