@@ -21,6 +21,8 @@ struct EngineLoop {
     let service: AlertEngineService
     var engine = AlertEngine()
     var signatures: [RuleKey: RuleSignature] = [:]
+    /// The signatures of rules that did not compile, so they are not compiled again until they change.
+    var invalidSignatures: [RuleKey: RuleSignature] = [:]
     var retries: [IncidentDecision] = []
     var isWaitingForSync = false
     let retryBackoff = ExponentialBackoff(base: .milliseconds(200), cap: .seconds(30))
@@ -146,9 +148,11 @@ struct EngineLoop {
         isWaitingForSync = false
         engine.setNamespaceLabels(service.namespaceLabels())
         var desired: Set<RuleKey> = []
+        var present: Set<RuleKey> = []
         for rule in service.caches.alertRules.objects() where rule.metadata.deletionTimestamp == nil {
             guard let namespace = rule.metadata.namespace, let name = rule.metadata.name else { continue }
             let key = RuleKey(namespace: namespace, name: name)
+            present.insert(key)
             let monitorKey = ObjectKey(namespace: namespace, name: rule.spec.monitorRef.name)
             guard let hold = service.watches.hold(for: monitorKey) else { continue }
             guard service.watches.hasSynced(for: monitorKey) else {
@@ -156,17 +160,27 @@ struct EngineLoop {
                 if signatures[key] != nil { desired.insert(key) }
                 continue
             }
-            guard let compiled = try? CompiledRule(rule) else { continue }
             let monitor = service.caches.monitors.object(named: rule.spec.monitorRef.name, in: namespace)
             let scope = RuleScope(
                 monitorNamespace: namespace, monitor: rule.spec.monitorRef.name,
                 namespaces: Self.namespaces(of: hold), kinds: hold.kinds, podSelector: hold.podSelector,
                 labels: monitor?.spec.labels ?? [:], ownership: monitor?.withDefaults().spec.ownership)
-            desired.insert(key)
             let signature = RuleSignature(
                 uid: rule.metadata.uid, generation: rule.metadata.generation,
                 resourceVersion: rule.metadata.generation == nil ? rule.metadata.resourceVersion : nil, scope: scope)
-            guard signatures[key] != signature else { continue }
+            // Unchanged rules are not compiled again (configuration changes come with every Monitor status write);
+            // a rule that does not compile is tried again only when it changes (its reconciler reports why).
+            if signatures[key] == signature {
+                desired.insert(key)
+                continue
+            }
+            guard invalidSignatures[key] != signature else { continue }
+            guard let compiled = try? CompiledRule(rule) else {
+                invalidSignatures[key] = signature
+                continue
+            }
+            invalidSignatures[key] = nil
+            desired.insert(key)
             engine.setRule(compiled, scope: scope)
             signatures[key] = signature
             reseed(monitor: monitorKey, scope: scope, now: now)
@@ -178,6 +192,7 @@ struct EngineLoop {
             engine.removeRule(namespace: key.namespace, name: key.name)
             signatures[key] = nil
         }
+        invalidSignatures = invalidSignatures.filter { present.contains($0.key) }
         var schedules: [String: [OnCallSchedule]] = [:]
         for schedule in service.caches.schedules.objects() {
             schedules[schedule.metadata.namespace ?? "", default: []].append(schedule)
