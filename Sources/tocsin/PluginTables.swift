@@ -1,18 +1,16 @@
 import Foundation
 import KubeCore
 import TocsinAPI
+import TocsinControllers
 
 /// An operation the plugin asks the operator for, by annotation.
 enum PluginOperation: String {
     case acknowledge
     case resolve
 
-    /// The annotation the operator applies and then removes.
-    var annotation: String { "tocsin.dev/\(rawValue)" }
-
-    /// The merge patch that sets the annotation to `actor`: `{"metadata":{"annotations":{"tocsin.dev/…":"alice"}}}`.
+    /// The merge patch that sets the operator's annotation to `actor` (``IncidentReconciler/requestPatch(_:by:)``).
     func patch(actor: String) -> Patch {
-        .merge(.object(["metadata": .object(["annotations": .object([annotation: .string(actor)])])]))
+        IncidentReconciler.requestPatch(self == .acknowledge ? .acknowledge : .resolve, by: actor)
     }
 }
 

@@ -105,6 +105,22 @@ public struct IncidentReconciler: Reconciler {
 
     static let operationAnnotations = ["note", "acknowledge", "escalate", "resolve"].map { annotationPrefix + $0 }
 
+    /// The merge patch that asks the operator for `operation` as `actor` — what `kubectl tocsin ack|resolve` sends,
+    /// and the same as `kubectl annotate incident NAME tocsin.dev/acknowledge=alice`: e.g.
+    /// `{"metadata":{"annotations":{"tocsin.dev/acknowledge":"alice"}}}`; a note also names its writer in
+    /// ``actorAnnotation``.
+    public static func requestPatch(_ operation: IncidentOperations.Operation, by actor: String) -> Patch {
+        var annotations: [String: JSONValue] = [:]
+        switch operation {
+        case .note(let text):
+            annotations[annotation(of: operation)] = .string(text)
+            annotations[actorAnnotation] = .string(actor)
+        case .acknowledge, .resolve, .escalate:
+            annotations[annotation(of: operation)] = .string(actor)
+        }
+        return .merge(["metadata": ["annotations": .object(annotations)]])
+    }
+
     /// The operations requested by annotations, in the order they are applied, with their actors.
     static func requestedOperations(_ annotations: [String: String]) -> [(IncidentOperations.Operation, String)] {
         var operations: [(IncidentOperations.Operation, String)] = []

@@ -152,3 +152,41 @@ struct IncidentReconcilerTests {
         }
     }
 }
+
+@Suite("What kubectl tocsin ack|resolve sends reaches the operator")
+struct IncidentRequestPatchTests {
+    @Test func theRequestPatchIsTheAnnotation() throws {
+        #expect(IncidentReconciler.requestPatch(.acknowledge, by: "alice")
+            == .merge(["metadata": ["annotations": ["tocsin.dev/acknowledge": "alice"]]]))
+        #expect(IncidentReconciler.requestPatch(.note("rolled back"), by: "bob")
+            == .merge(["metadata": ["annotations": ["tocsin.dev/note": "rolled back", "tocsin.dev/actor": "bob"]]]))
+    }
+
+    @Test func aPatchedRequestIsAppliedByTheReconciler() async throws {
+        try await withControllerCluster(
+            resources: [AlertRuleFixtures.alertRules, AlertRuleFixtures.incidents], now: { AlertRuleFixtures.epoch },
+            eventLogger: quietLogger("test.incident.events")
+        ) { server, client, events in
+            var incident = Incident(
+                metadata: ObjectMeta(name: "web-down-1", namespace: "default"),
+                spec: IncidentSpec(alertRuleRef: LocalObjectReference(name: "web-down"), fingerprint: "fp"))
+            var created = try server.create(
+                AlertRuleFixtures.incidents, try FakeJSON(jsonData: KubeJSON.makeEncoder().encode(incident)))
+            incident.status = IncidentStatus(phase: .firing, severity: .high, startTime: Timestamp(AlertRuleFixtures.epoch))
+            created["status"] = try FakeJSON(jsonData: KubeJSON.makeEncoder().encode(incident.status))
+            try server.updateStatus(AlertRuleFixtures.incidents, created)
+
+            _ = try await client.patch(
+                Incident.self, name: "web-down-1", namespace: "default",
+                patch: IncidentReconciler.requestPatch(.acknowledge, by: "alice"))
+            let reconciler = IncidentReconciler(
+                client: client, events: events, logger: quietLogger("test.incident"), now: { AlertRuleFixtures.epoch })
+            _ = try await reconciler.reconcile(ObjectKey(namespace: "default", name: "web-down-1"))
+
+            let stored = try #require(server.object(AlertRuleFixtures.incidents, name: "web-down-1"))
+            #expect(stored[path: ["status", "phase"]] == "Acknowledged")
+            #expect(stored[path: ["status", "acknowledgedBy"]] == "alice")
+            #expect(stored[path: ["metadata", "annotations", "tocsin.dev/acknowledge"]] == nil)
+        }
+    }
+}
