@@ -2,7 +2,7 @@
 /// that RBAC (or whatever authorizer the cluster runs) decides.
 ///
 /// Create one with the user and the attributes in ``spec``; the decision comes back in ``status``.
-public struct SubjectAccessReview: KubeResource, Hashable {
+public struct SubjectAccessReview: KubeResource, SpecStatusResource, Hashable {
     /// `authorization.k8s.io/v1` subjectaccessreviews.
     public static var resourceType: ResourceType { .subjectAccessReviews }
 
@@ -29,18 +29,6 @@ public struct SubjectAccessReview: KubeResource, Hashable {
         self.status = status
     }
 
-    enum CodingKeys: String, TypeMetaCodingKey {
-        case apiVersion, kind, metadata, spec, status
-    }
-
-    /// Encodes the review, writing `apiVersion` and `kind` from ``resourceType`` when `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeTypeMeta(apiVersion: apiVersion, kind: kind, of: Self.resourceType)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
-    }
 }
 
 /// Who wants to do what, in a ``SubjectAccessReview``.

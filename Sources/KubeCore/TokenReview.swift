@@ -2,7 +2,7 @@
 ///
 /// Create one with the token in ``spec``; the answer comes back in ``status`` (nothing is stored). The token never
 /// appears in ``description`` or in debug output.
-public struct TokenReview: KubeResource, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct TokenReview: KubeResource, SpecStatusResource, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// `authentication.k8s.io/v1` tokenreviews.
     public static var resourceType: ResourceType { .tokenReviews }
 
@@ -32,19 +32,6 @@ public struct TokenReview: KubeResource, Hashable, CustomStringConvertible, Cust
     /// A review of `token`, for `audiences` when given (else the API server's own audiences).
     public init(token: String, audiences: [String]? = nil) {
         self.init(spec: TokenReviewSpec(token: token, audiences: audiences))
-    }
-
-    enum CodingKeys: String, TypeMetaCodingKey {
-        case apiVersion, kind, metadata, spec, status
-    }
-
-    /// Encodes the review, writing `apiVersion` and `kind` from ``resourceType`` when `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeTypeMeta(apiVersion: apiVersion, kind: kind, of: Self.resourceType)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
     }
 
     /// `TokenReview(authenticated: …, user: …)`, never the token.

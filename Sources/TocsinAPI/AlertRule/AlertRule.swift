@@ -1,7 +1,7 @@
 import KubeCore
 
 /// When to raise an incident, how bad it is, and to whom it goes.
-public struct AlertRule: TocsinResource {
+public struct AlertRule: TocsinResource, SpecStatusResource {
     /// `tocsin.dev/v1alpha1` alert rules.
     public static var resourceType: ResourceType { .alertRules }
     /// `ar`.
@@ -30,18 +30,6 @@ public struct AlertRule: TocsinResource {
         self.status = status
     }
 
-    enum CodingKeys: String, TypeMetaCodingKey {
-        case apiVersion, kind, metadata, spec, status
-    }
-
-    /// Encodes the rule, writing `apiVersion` and `kind` from ``resourceType`` when `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeTypeMeta(apiVersion: apiVersion, kind: kind, of: Self.resourceType)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
-    }
 }
 
 /// The desired behaviour of an ``AlertRule``.

@@ -4,7 +4,7 @@ import KubeCore
 ///
 /// The spec is the incident's identity and never changes; everything that evolves is in the status. A condition
 /// that fires again after its incident resolved opens a new Incident with its own name.
-public struct Incident: TocsinResource {
+public struct Incident: TocsinResource, SpecStatusResource {
     /// `tocsin.dev/v1alpha1` incidents.
     public static var resourceType: ResourceType { .incidents }
     /// `inc`.
@@ -31,19 +31,6 @@ public struct Incident: TocsinResource {
         self.metadata = metadata
         self.spec = spec
         self.status = status
-    }
-
-    enum CodingKeys: String, TypeMetaCodingKey {
-        case apiVersion, kind, metadata, spec, status
-    }
-
-    /// Encodes the incident, writing `apiVersion` and `kind` from ``resourceType`` when `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeTypeMeta(apiVersion: apiVersion, kind: kind, of: Self.resourceType)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
     }
 
     /// The incident unchanged: every field is written by the operator, so nothing has a default.

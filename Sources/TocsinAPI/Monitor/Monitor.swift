@@ -2,7 +2,7 @@ import KubeCore
 
 /// What Tocsin watches: namespaces, kinds, pod and node selectors, HTTP probes, and the labels and owning team
 /// stamped on every alert raised from it.
-public struct Monitor: TocsinResource {
+public struct Monitor: TocsinResource, SpecStatusResource {
     /// `tocsin.dev/v1alpha1` monitors.
     public static var resourceType: ResourceType { .monitors }
     /// `mon`.
@@ -31,18 +31,6 @@ public struct Monitor: TocsinResource {
         self.status = status
     }
 
-    enum CodingKeys: String, TypeMetaCodingKey {
-        case apiVersion, kind, metadata, spec, status
-    }
-
-    /// Encodes the monitor, writing `apiVersion` and `kind` from ``resourceType`` when `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeTypeMeta(apiVersion: apiVersion, kind: kind, of: Self.resourceType)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
-    }
 }
 
 /// The desired state of a ``Monitor``.

@@ -6,7 +6,7 @@ import KubeCore
 /// someone made at 3 a.m. Where an OnCallOverride overlaps an override of the schedule's spec, the
 /// OnCallOverride wins; where several OnCallOverrides overlap, the one with the later `start` wins (equal starts:
 /// the later name). The operator deletes an override 7 days after it ends.
-public struct OnCallOverride: TocsinResource {
+public struct OnCallOverride: TocsinResource, SpecStatusResource {
     /// `tocsin.dev/v1alpha1` on-call overrides.
     public static var resourceType: ResourceType { .onCallOverrides }
     /// `oco`.
@@ -35,18 +35,6 @@ public struct OnCallOverride: TocsinResource {
         self.status = status
     }
 
-    enum CodingKeys: String, TypeMetaCodingKey {
-        case apiVersion, kind, metadata, spec, status
-    }
-
-    /// Encodes the override, writing `apiVersion` and `kind` from ``resourceType`` when `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeTypeMeta(apiVersion: apiVersion, kind: kind, of: Self.resourceType)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
-    }
 }
 
 /// The desired state of an ``OnCallOverride``.

@@ -1,7 +1,7 @@
 import KubeCore
 
 /// Who is on call when: rotations (layers) of participants in an IANA time zone, and time-bounded overrides.
-public struct OnCallSchedule: TocsinResource {
+public struct OnCallSchedule: TocsinResource, SpecStatusResource {
     /// `tocsin.dev/v1alpha1` on-call schedules.
     public static var resourceType: ResourceType { .onCallSchedules }
     /// `oncall`, `ocs`.
@@ -30,18 +30,6 @@ public struct OnCallSchedule: TocsinResource {
         self.status = status
     }
 
-    enum CodingKeys: String, TypeMetaCodingKey {
-        case apiVersion, kind, metadata, spec, status
-    }
-
-    /// Encodes the schedule, writing `apiVersion` and `kind` from ``resourceType`` when `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeTypeMeta(apiVersion: apiVersion, kind: kind, of: Self.resourceType)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
-    }
 }
 
 /// The desired state of an ``OnCallSchedule``.
