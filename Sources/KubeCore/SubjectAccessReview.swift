@@ -28,7 +28,6 @@ public struct SubjectAccessReview: KubeResource, SpecStatusResource, Hashable {
         self.spec = spec
         self.status = status
     }
-
 }
 
 /// Who wants to do what, in a ``SubjectAccessReview``.

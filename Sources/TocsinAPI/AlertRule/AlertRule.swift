@@ -29,7 +29,6 @@ public struct AlertRule: TocsinResource, SpecStatusResource {
         self.spec = spec
         self.status = status
     }
-
 }
 
 /// The desired behaviour of an ``AlertRule``.

@@ -30,7 +30,6 @@ public struct Monitor: TocsinResource, SpecStatusResource {
         self.spec = spec
         self.status = status
     }
-
 }
 
 /// The desired state of a ``Monitor``.

@@ -34,7 +34,6 @@ public struct OnCallOverride: TocsinResource, SpecStatusResource {
         self.spec = spec
         self.status = status
     }
-
 }
 
 /// The desired state of an ``OnCallOverride``.

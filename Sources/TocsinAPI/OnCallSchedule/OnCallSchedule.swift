@@ -29,7 +29,6 @@ public struct OnCallSchedule: TocsinResource, SpecStatusResource {
         self.spec = spec
         self.status = status
     }
-
 }
 
 /// The desired state of an ``OnCallSchedule``.
