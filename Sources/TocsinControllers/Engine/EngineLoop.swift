@@ -21,6 +21,8 @@ struct EngineLoop {
     let service: AlertEngineService
     var engine = AlertEngine()
     var signatures: [RuleKey: RuleSignature] = [:]
+    /// The schedule and override versions each namespace's directory was built from.
+    var directoryVersions: [String: [String]] = [:]
     /// The signatures of rules that did not compile, so they are not compiled again until they change.
     var invalidSignatures: [RuleKey: RuleSignature] = [:]
     var retries: [IncidentDecision] = []
@@ -198,8 +200,23 @@ struct EngineLoop {
             schedules[schedule.metadata.namespace ?? "", default: []].append(schedule)
         }
         let overrides = service.caches.overrides?.objects() ?? []
-        for (namespace, list) in schedules {
-            engine.setDirectory(OnCallDirectory(schedules: list, overrides: overrides), namespace: namespace)
+        var versions: [String: [String]] = [:]
+        for object in schedules.values.joined() {
+            versions[object.metadata.namespace ?? "", default: []].append(
+                "s/\(object.metadata.name ?? "")@\(object.metadata.resourceVersion ?? "")")
+        }
+        for object in overrides {
+            versions[object.metadata.namespace ?? "", default: []].append(
+                "o/\(object.metadata.name ?? "")@\(object.metadata.resourceVersion ?? "")")
+        }
+        // A namespace's directory is rebuilt only when its schedules or overrides changed; one whose last schedule
+        // went gets an empty directory (so an on-call gap incident there resolves).
+        for namespace in Set(directoryVersions.keys).union(schedules.keys) {
+            let current = (versions[namespace] ?? []).sorted()
+            guard directoryVersions[namespace] != current else { continue }
+            engine.setDirectory(
+                OnCallDirectory(schedules: schedules[namespace] ?? [], overrides: overrides), namespace: namespace)
+            directoryVersions[namespace] = schedules[namespace] == nil ? nil : current
         }
     }
 
