@@ -9,7 +9,7 @@ import TocsinAPI
 
     static let cases: [Case] = [
         Case("no condition", [
-            "spec.condition: must set exactly one condition type: podCrashLooping, containerWaiting, containerOOMKilled, podFailed, podNotReady, podPending, podRestarts, nodeNotReady, nodePressure, nodeUnschedulable, warningEvent, workloadPodsNotReady, probeDown, probeSlow, field"
+            "spec.condition: must set exactly one condition type: podCrashLooping, containerWaiting, containerOOMKilled, podFailed, podNotReady, podPending, podRestarts, nodeNotReady, nodePressure, nodeUnschedulable, warningEvent, workloadPodsNotReady, probeDown, probeSlow, field, onCallGap"
         ]) { $0.spec.condition = AlertCondition() },
         Case("two conditions", ["spec.condition: must set exactly one condition type, found 2: podCrashLooping, podFailed"]) {
             $0.spec.condition.podFailed = PodFailedCondition()
@@ -104,6 +104,12 @@ import TocsinAPI
             "spec.condition.probeDown.consecutiveFailures: must be between 1 and 100",
         ]) {
             $0.spec.condition = AlertCondition(.probeDown(ProbeDownCondition(probe: "Shop_API", consecutiveFailures: 0)))
+        },
+        Case("onCallGap schedule name and within", [
+            "spec.condition.onCallGap.schedule: must be a DNS subdomain: at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+            "spec.condition.onCallGap.within: must be at most 2w",
+        ]) {
+            $0.spec.condition = AlertCondition(.onCallGap(OnCallGapCondition(schedule: "Primary", within: .days(15))))
         },
         Case("mute window zone and time", [
             "spec.muteWindows[0].timeZone: unknown time zone \"Mars/Olympus\": use an IANA name such as Europe/Amsterdam or UTC",

@@ -19,6 +19,7 @@ import TocsinAPI
         (.probeDown, "0s", ["probe"]),
         (.probeSlow, "5m", ["probe"]),
         (.field, "0s", ["kind", "namespace", "name"]),
+        (.onCallGap, "0s", ["schedule"]),
     ])
     func conditionTypeDefaults(type: AlertConditionType, forDuration: String, groupBy: [String]) {
         #expect(type.defaultFor.description == forDuration)
@@ -72,6 +73,8 @@ import TocsinAPI
          AlertCondition(.probeDown(ProbeDownCondition(consecutiveFailures: 3)))),
         (AlertCondition(.probeSlow(ProbeSlowCondition(threshold: .seconds(2)))),
          AlertCondition(.probeSlow(ProbeSlowCondition(threshold: .seconds(2))))),
+        (AlertCondition(.onCallGap(OnCallGapCondition())),
+         AlertCondition(.onCallGap(OnCallGapCondition(within: .hours(24))))),
     ])
     func conditionParameterDefaults(condition: AlertCondition, expected: AlertCondition) {
         #expect(condition.withDefaults() == expected)

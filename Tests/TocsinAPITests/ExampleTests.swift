@@ -6,8 +6,9 @@ import Yams
 
 @Suite struct ExampleTests {
     static let files = [
-        "alertrule-crashlooping.yaml", "alertrule-field.yaml", "alertrule-node-notready.yaml", "alertrule-probe.yaml",
-        "alertrule-warning-events.yaml", "incident.yaml", "monitor.yaml", "oncalloverride.yaml", "oncallschedule.yaml",
+        "alertrule-crashlooping.yaml", "alertrule-field.yaml", "alertrule-node-notready.yaml", "alertrule-oncall-gap.yaml",
+        "alertrule-probe.yaml", "alertrule-warning-events.yaml", "incident.yaml", "monitor.yaml", "oncalloverride.yaml",
+        "oncallschedule.yaml",
     ]
 
     static func documents(_ file: String) throws -> [ManifestDocument] {

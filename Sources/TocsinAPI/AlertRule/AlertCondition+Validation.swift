@@ -50,6 +50,13 @@ extension AlertCondition {
         if let field {
             validate(field, at: path.child("field"), into: &validator)
         }
+        if let onCallGap {
+            let item = path.child("onCallGap")
+            if let schedule = onCallGap.schedule { validator.checkObjectName(schedule, at: item.child("schedule")) }
+            validator.checkDuration(
+                onCallGap.within, at: item.child("within"), minimum: OnCallGapCondition.withinRange.lowerBound,
+                maximum: OnCallGapCondition.withinRange.upperBound)
+        }
     }
 
     private func validate(_ condition: WarningEventCondition, at path: FieldPath, into validator: inout Validator) {

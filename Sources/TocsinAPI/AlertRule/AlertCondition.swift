@@ -32,6 +32,8 @@ public struct AlertCondition: Codable, Sendable, Hashable {
     public var probeSlow: ProbeSlowCondition?
     /// A field of an object compared with a value.
     public var field: FieldCondition?
+    /// An OnCallSchedule of the rule's namespace has nobody on call now or within `within` (default 24h).
+    public var onCallGap: OnCallGapCondition?
 
     /// Creates an empty union; set exactly one member (or use ``init(_:)``).
     public init() {}
@@ -54,6 +56,7 @@ public struct AlertCondition: Codable, Sendable, Hashable {
         case .probeDown(let value): probeDown = value
         case .probeSlow(let value): probeSlow = value
         case .field(let value): field = value
+        case .onCallGap(let value): onCallGap = value
         }
     }
 
@@ -86,6 +89,7 @@ public struct AlertCondition: Codable, Sendable, Hashable {
         if let probeDown { members.append(.probeDown(probeDown)) }
         if let probeSlow { members.append(.probeSlow(probeSlow)) }
         if let field { members.append(.field(field)) }
+        if let onCallGap { members.append(.onCallGap(onCallGap)) }
         return members
     }
 
@@ -121,6 +125,8 @@ public struct AlertCondition: Codable, Sendable, Hashable {
         case probeSlow(ProbeSlowCondition)
         /// See ``AlertCondition/field``.
         case field(FieldCondition)
+        /// See ``AlertCondition/onCallGap``.
+        case onCallGap(OnCallGapCondition)
 
         /// The condition's type.
         public var type: AlertConditionType {
@@ -140,6 +146,7 @@ public struct AlertCondition: Codable, Sendable, Hashable {
             case .probeDown: .probeDown
             case .probeSlow: .probeSlow
             case .field: .field
+            case .onCallGap: .onCallGap
             }
         }
     }

@@ -30,10 +30,13 @@ public enum AlertConditionType: String, APIEnum {
     case probeSlow
     /// See ``AlertCondition/field``.
     case field
+    /// See ``AlertCondition/onCallGap``.
+    case onCallGap
 
     /// The default `for` (after the kubernetes-mixin where it has the alert): 15m for crash looping, pod not ready,
     /// pod pending, node not ready, node unschedulable and workload replicas; 1h for container waiting; 10m for node
-    /// pressure; 5m for probe slow; 0s where the condition carries its own window or count.
+    /// pressure; 5m for probe slow; 0s where the condition carries its own window or count, and for on-call gaps
+    /// (`within` is the warning time already).
     public var defaultFor: KubeDuration {
         switch self {
         case .podCrashLooping, .podNotReady, .podPending, .nodeNotReady, .nodeUnschedulable, .workloadPodsNotReady:
@@ -41,12 +44,13 @@ public enum AlertConditionType: String, APIEnum {
         case .containerWaiting: .hours(1)
         case .nodePressure: .minutes(10)
         case .probeSlow: .minutes(5)
-        case .containerOOMKilled, .podFailed, .podRestarts, .warningEvent, .probeDown, .field: .zero
+        case .containerOOMKilled, .podFailed, .podRestarts, .warningEvent, .probeDown, .field, .onCallGap: .zero
         }
     }
 
     /// The default `groupBy`: one incident per workload for pod conditions, per node for node conditions, per
-    /// namespace and reason for events, per probe for probes, per object for field conditions.
+    /// namespace and reason for events, per probe for probes, per object for field conditions, per schedule for
+    /// on-call gaps.
     public var defaultGroupBy: [String] {
         switch self {
         case .podCrashLooping, .containerWaiting, .containerOOMKilled, .podFailed, .podNotReady, .podPending,
@@ -56,10 +60,12 @@ public enum AlertConditionType: String, APIEnum {
         case .warningEvent: ["namespace", "reason"]
         case .probeDown, .probeSlow: ["probe"]
         case .field: ["kind", "namespace", "name"]
+        case .onCallGap: ["schedule"]
         }
     }
 
-    /// The kind of object the condition evaluates; `nil` for probe conditions.
+    /// The kind of object the condition evaluates; `nil` for probe conditions, field conditions (their `kind`
+    /// says) and on-call gaps (read from the namespace's OnCallSchedules).
     public var watchedKind: WatchedKind? {
         switch self {
         case .podCrashLooping, .containerWaiting, .containerOOMKilled, .podFailed, .podNotReady, .podPending,
@@ -67,7 +73,7 @@ public enum AlertConditionType: String, APIEnum {
             .pod
         case .nodeNotReady, .nodePressure, .nodeUnschedulable: .node
         case .warningEvent: .event
-        case .probeDown, .probeSlow, .field: nil
+        case .probeDown, .probeSlow, .field, .onCallGap: nil
         }
     }
 }

@@ -44,7 +44,7 @@ extension AlertCondition {
 
     /// The condition with its parameter defaults filled in: podCrashLooping `lookback: 5m`; containerWaiting
     /// ``defaultWaitingReasons``; podRestarts `window: 1h`; nodePressure all three conditions; warningEvent
-    /// `minCount: 1`, `window: 10m`; probeDown `consecutiveFailures: 3`.
+    /// `minCount: 1`, `window: 10m`; probeDown `consecutiveFailures: 3`; onCallGap `within: 24h`.
     public func withDefaults() -> AlertCondition {
         var copy = self
         copy.podCrashLooping?.lookback = podCrashLooping?.lookback ?? .minutes(5)
@@ -55,6 +55,7 @@ extension AlertCondition {
         copy.warningEvent?.minCount = warningEvent?.minCount ?? 1
         copy.warningEvent?.window = warningEvent?.window ?? .minutes(10)
         copy.probeDown?.consecutiveFailures = probeDown?.consecutiveFailures ?? 3
+        copy.onCallGap?.within = onCallGap?.within ?? OnCallGapCondition.defaultWithin
         return copy
     }
 }

@@ -101,6 +101,15 @@ extension AlertCondition {
             )
         case .field:
             fieldSchema
+        case .onCallGap:
+            .object(
+                "An OnCallSchedule of the rule's namespace has nobody on call now, or a gap starting within within.",
+                properties: [
+                    "schedule": .string("The OnCallSchedule to watch (same namespace); unset means every schedule of the namespace.", minLength: 1, maxLength: 253),
+                    "within": .duration("How far ahead a gap counts: the condition holds while a gap starts at or before now + within; 1h to 14d.")
+                        .defaulted(to: .duration(OnCallGapCondition.defaultWithin)),
+                ]
+            )
         }
     }
 

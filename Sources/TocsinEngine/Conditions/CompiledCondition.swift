@@ -7,7 +7,7 @@ import TocsinAPI
 /// A `nil` finding means the object is not relevant to the condition: neither a match nor a member of a group
 /// whose share matters (and always `nil` for a kind the condition does not evaluate). The semantics of each
 /// condition type are documented on the evaluation methods (`CompiledCondition+Pods.swift`, `+Nodes`, `+Events`,
-/// `+Probes`, `+Field`).
+/// `+Probes`, `+Field`, `+OnCall`).
 public struct CompiledCondition: Sendable, Hashable {
     /// A condition type with its compiled parameters.
     enum Rule: Sendable, Hashable {
@@ -26,6 +26,7 @@ public struct CompiledCondition: Sendable, Hashable {
         case probeDown(probe: String?, consecutiveFailures: Int)
         case probeSlow(probe: String?, threshold: KubeDuration)
         case field(FieldMatcher)
+        case onCallGap(schedule: String?, within: KubeDuration)
     }
 
     /// The condition's type.
@@ -134,6 +135,12 @@ public struct CompiledCondition: Sendable, Hashable {
             }
             return .probeSlow(probe: parameters.probe, threshold: parameters.threshold)
         case .field(let parameters): return .field(try FieldMatcher(parameters))
+        case .onCallGap(let parameters):
+            return .onCallGap(
+                schedule: parameters.schedule,
+                within: try duration(
+                    parameters.within, default: OnCallGapCondition.defaultWithin, field: "onCallGap.within",
+                    within: OnCallGapCondition.withinRange))
         }
     }
 

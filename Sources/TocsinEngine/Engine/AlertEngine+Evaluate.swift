@@ -7,9 +7,11 @@ extension AlertEngine {
     /// evaluated before the rules they inhibit, so an inhibiting incident opened now already silences.
     public mutating func evaluate(now: Date) -> [IncidentDecision] {
         var decisions: [IncidentDecision] = []
+        observeChangedSchedules(now: now)
         for key in evaluationOrder() {
             let directory = directories[key.namespace]
-            rules[key]?.refreshExpired(now: now, podHistories: podHistories, eventHistories: eventHistories)
+            rules[key]?.refreshExpired(
+                now: now, podHistories: podHistories, eventHistories: eventHistories, directory: directory)
             let inhibitors = inhibitingIncidents(of: key)
             rules[key]?.evaluate(now: now, directory: directory, inhibitors: inhibitors, into: &decisions)
         }
@@ -20,6 +22,7 @@ extension AlertEngine {
     /// ending, a pending duration completing, an escalation or repeat falling due, a mute window ending on a
     /// silenced incident; `nil` when nothing is waiting.
     public mutating func nextDeadline() -> Date? {
+        if !changedSchedules.isEmpty { return .distantPast }
         var soonest: Date?
         func consider(_ date: Date?) {
             guard let date else { return }
@@ -55,11 +58,14 @@ extension AlertEngine {
 extension AlertEngine.RuleState {
     /// Evaluates again the objects whose finding's window has ended.
     mutating func refreshExpired(
-        now: Date, podHistories: [ObservedObjectID: PodHistory], eventHistories: [ObservedObjectID: EventHistory]
+        now: Date, podHistories: [ObservedObjectID: PodHistory], eventHistories: [ObservedObjectID: EventHistory],
+        directory: OnCallDirectory? = nil
     ) {
         for (id, instant) in expiries.popDue(now: now) {
             guard let entry = findings[id], entry.finding.expiresAt == instant else { continue }
-            observe(entry.change, id: id, podHistory: podHistories[id], eventHistory: eventHistories[id], now: now)
+            observe(
+                entry.change, id: id, podHistory: podHistories[id], eventHistory: eventHistories[id],
+                directory: directory, now: now)
         }
         if expiries.needsCompaction(findings: findings.count) {
             expiries.compact(keeping: findings.compactMap { id, entry in entry.finding.expiresAt.map { (id, $0) } })

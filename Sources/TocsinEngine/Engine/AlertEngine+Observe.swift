@@ -12,14 +12,15 @@ extension AlertEngine {
         case .deleted:
             podHistories[id] = nil
             eventHistories[id] = nil
-        case .node, .probe: break
+        case .node, .probe, .schedule: break
         }
         let podHistory = podHistories[id]
         let eventHistory = eventHistories[id]
+        let directory = id.kind == .schedule ? directories[id.namespace] : nil
         for key in Array(rules.keys) {
             rules[key]?.observe(
                 change, id: id, podHistory: podHistory, eventHistory: eventHistory,
-                namespaceLabels: namespaceLabels, now: now)
+                namespaceLabels: namespaceLabels, directory: directory, now: now)
         }
     }
 }
@@ -28,7 +29,7 @@ extension AlertEngine.RuleState {
     /// Evaluates one object for this rule and files its finding under its group.
     mutating func observe(
         _ change: ObservedChange, id: ObservedObjectID, podHistory: PodHistory?, eventHistory: EventHistory?,
-        namespaceLabels: [String: [String: String]] = [:], now: Date
+        namespaceLabels: [String: [String: String]] = [:], directory: OnCallDirectory? = nil, now: Date
     ) {
         var finding: Finding?
         switch change {
@@ -42,6 +43,10 @@ extension AlertEngine.RuleState {
                 ? rule.condition.finding(for: event, history: eventHistory ?? EventHistory(), now: now) : nil
         case .probe(let probe):
             finding = scope.covers(probe) ? rule.condition.finding(for: probe, now: now) : nil
+        case .schedule(let namespace, let name):
+            finding = namespace == rule.namespace
+                ? directory.flatMap { rule.condition.finding(forSchedule: name, namespace: namespace, in: $0, now: now) }
+                : nil
         case .deleted:
             finding = nil
         }

@@ -37,6 +37,8 @@ public struct AlertEngine: Sendable {
     /// Open incidents read before their rule was set, adopted by ``setRule(_:scope:)``.
     var orphans: [RuleKey: [Incident]] = [:]
     var directories: [String: OnCallDirectory] = [:]
+    /// Schedules to evaluate again at the next ``evaluate(now:)`` (their directory or an onCallGap rule changed).
+    var changedSchedules: Set<ObservedObjectID> = []
     /// The labels of the watched namespaces, for ownership by namespace label.
     var namespaceLabels: [String: [String: String]] = [:]
 
@@ -61,6 +63,9 @@ public struct AlertEngine: Sendable {
             }
         }
         rules[key] = state
+        if rule.condition.evaluatesSchedules {
+            markSchedulesChanged(directories[rule.namespace]?.scheduleNames ?? [], namespace: rule.namespace)
+        }
         if let incidents = orphans.removeValue(forKey: key) { restore(incidents) }
     }
 
@@ -75,9 +80,12 @@ public struct AlertEngine: Sendable {
         rules[RuleKey(namespace: namespace, name: name)] != nil
     }
 
-    /// Replaces the OnCallSchedules of `namespace` (rules page the schedules of their own namespace).
+    /// Replaces the OnCallSchedules of `namespace` (rules page the schedules of their own namespace). The
+    /// onCallGap rules of `namespace` evaluate its schedules again at the next ``evaluate(now:)``.
     public mutating func setDirectory(_ directory: OnCallDirectory, namespace: String) {
+        let previous = directories[namespace]?.scheduleNames ?? []
         directories[namespace] = directory
+        markSchedulesChanged(previous + directory.scheduleNames, namespace: namespace)
     }
 
     /// Rebuilds the memory of open incidents from Incident objects (after a restart or a leader change): each open

@@ -20,6 +20,7 @@ public enum DefaultTexts {
         case .probeDown: "Probe {{ .subject }} is down"
         case .probeSlow: "Probe {{ .subject }} is slow"
         case .field: "{{ .subject }} matches {{ .rule }}"
+        case .onCallGap: "Nobody on call in schedule {{ .labels.schedule }}"
         }
     }
 }

@@ -12,6 +12,8 @@ public struct ObservedObjectID: Sendable, Hashable {
         case event
         /// A Monitor's HTTP probe (namespace = the Monitor's, name = `<monitor>/<probe>`).
         case probe
+        /// An OnCallSchedule (evaluated by onCallGap conditions from the namespace's directory).
+        case schedule
     }
 
     /// What the object is.
@@ -39,6 +41,8 @@ public enum ObservedChange: Sendable, Hashable {
     case event(WatchedEvent)
     /// A probe reported a result.
     case probe(WatchedProbe)
+    /// The OnCallSchedule `name` of `namespace` may have changed (its answer is read from the engine's directory).
+    case schedule(namespace: String, name: String)
     /// The object is gone.
     case deleted(ObservedObjectID)
 
@@ -50,6 +54,7 @@ public enum ObservedChange: Sendable, Hashable {
         case .event(let event): ObservedObjectID(kind: .event, namespace: event.namespace, name: event.name)
         case .probe(let probe):
             ObservedObjectID(kind: .probe, namespace: probe.namespace, name: "\(probe.monitor)/\(probe.probe)")
+        case .schedule(let namespace, let name): ObservedObjectID(kind: .schedule, namespace: namespace, name: name)
         case .deleted(let id): id
         }
     }

@@ -79,7 +79,7 @@ extension RuleScope {
             namespace = pod.namespace
         case .event(let event):
             namespace = event.namespace
-        case .node, .probe, .deleted:
+        case .node, .probe, .schedule, .deleted:
             return nil
         }
         guard let key = ownership.namespaceLabel, let namespace, let team = namespaceLabels[namespace]?[key],

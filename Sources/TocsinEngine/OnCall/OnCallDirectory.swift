@@ -51,6 +51,12 @@ public struct OnCallDirectory: Sendable {
     /// Whether the directory knows `schedule`.
     public func contains(_ schedule: String) -> Bool { entries[schedule] != nil }
 
+    /// The names of the schedules, sorted.
+    public var scheduleNames: [String] { entries.keys.sorted() }
+
+    /// The plan of `schedule`, `nil` for an unknown schedule.
+    func plan(of schedule: String) -> OnCallPlan? { entries[schedule]?.plan }
+
     /// Who is on call on `schedule` at `instant`, as paged participants at `level`; empty for an unknown schedule or
     /// a gap in the schedule.
     public func page(schedule: String, at instant: Date, level: Int) -> [PagedParticipant] {
