@@ -37,6 +37,7 @@ extension OnCallSchedule {
             }
             validator.checkMaxLength(override.reason, 256, at: item.child("reason"))
         }
+        spec.notifications?.validate(at: path.child("notifications"), into: &validator)
         return validator.errors
     }
 }

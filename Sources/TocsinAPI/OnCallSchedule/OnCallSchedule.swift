@@ -50,13 +50,19 @@ public struct OnCallScheduleSpec: Codable, Sendable, Hashable {
     public var rotations: [Rotation]
     /// Time-bounded replacements, which win over every rotation.
     public var overrides: [ScheduleOverride]?
+    /// Where each change of who is on call is announced.
+    public var notifications: OnCallNotifications?
 
     /// Creates a spec.
-    public init(timeZone: String, layering: Layering? = nil, rotations: [Rotation], overrides: [ScheduleOverride]? = nil) {
+    public init(
+        timeZone: String, layering: Layering? = nil, rotations: [Rotation], overrides: [ScheduleOverride]? = nil,
+        notifications: OnCallNotifications? = nil
+    ) {
         self.timeZone = timeZone
         self.layering = layering
         self.rotations = rotations
         self.overrides = overrides
+        self.notifications = notifications
     }
 }
 

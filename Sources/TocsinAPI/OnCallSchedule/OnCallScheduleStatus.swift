@@ -13,12 +13,16 @@ public struct OnCallScheduleStatus: Codable, Sendable, Hashable {
     public var upcomingShifts: [OnCallShift]?
     /// Periods within the next 14 days with nobody on call (at most 20).
     public var gaps: [TimeRange]?
+    /// What was last announced by ``OnCallScheduleSpec/notifications``.
+    public var lastHandoff: HandoffRecord?
 
     /// Creates a status.
     public init(
         observedGeneration: Int64? = nil, conditions: [Condition]? = nil, onCallNow: [OnCallShift]? = nil,
-        nextHandoff: Timestamp? = nil, upcomingShifts: [OnCallShift]? = nil, gaps: [TimeRange]? = nil
+        nextHandoff: Timestamp? = nil, upcomingShifts: [OnCallShift]? = nil, gaps: [TimeRange]? = nil,
+        lastHandoff: HandoffRecord? = nil
     ) {
+        self.lastHandoff = lastHandoff
         self.observedGeneration = observedGeneration
         self.conditions = conditions
         self.onCallNow = onCallNow

@@ -18,6 +18,7 @@ extension OnCallSchedule {
                 "overrides": .array(
                     "Time-bounded replacements, which win over every rotation.", of: overrideSchema, maxItems: maxOverrides
                 ),
+                "notifications": notificationsSchema,
             ],
             required: ["timeZone", "rotations"]
         )
@@ -120,7 +121,45 @@ extension OnCallSchedule {
                     ),
                     maxItems: 20
                 ),
+                "lastHandoff": lastHandoffSchema,
             ]
+        )
+    }
+}
+
+extension OnCallSchedule {
+    static var notificationsSchema: SchemaProperty {
+        .object(
+            "Where each change of who is on call (a handoff, an override starting or ending) is announced.",
+            properties: [
+                "slack": .object(
+                    "One message per change to a Slack channel, and optionally a Slack user group kept equal to whoever is on call.",
+                    properties: [
+                        "channel": .string(
+                            "The channel: a name such as #sre or an ID such as C0123456789.", minLength: 1, maxLength: 80),
+                        "tokenSecretRef": .secretKey("The Secret key holding the bot token (xoxb-..., scopes chat:write, chat:write.public, and usergroups:write for userGroupID)."),
+                        "userGroupID": .string(
+                            "The Slack user group (S...) whose members are replaced by the Slack users on call at each change.",
+                            pattern: "^S[A-Z0-9]+$", maxLength: 32),
+                    ],
+                    required: ["channel", "tokenSecretRef"]
+                )
+            ],
+            required: ["slack"]
+        )
+    }
+
+    static var lastHandoffSchema: SchemaProperty {
+        .object(
+            "What the operator last announced: each change of who is on call is announced once.",
+            properties: [
+                "time": .timestamp("When the announced stretch of on-call began."),
+                "participants": .array("Who is on call in it (empty during a gap).", of: .string("A participant's name.")),
+                "notifiedTime": .timestamp("When the message was posted; unset until it was."),
+                "userGroupSynced": .boolean("Whether the Slack user group holds the people on call; unset without a user group."),
+                "error": .string("Why the last attempt failed or what was skipped."),
+            ],
+            required: ["time", "participants"]
         )
     }
 }

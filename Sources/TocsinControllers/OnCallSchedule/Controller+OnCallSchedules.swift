@@ -29,11 +29,13 @@ extension Controller {
     ///   - namespaces: the namespaces whose schedules are reconciled (default all).
     ///   - concurrency: how many schedules are reconciled at once.
     ///   - clock: the clock of the work queue (delays and requeues).
+    ///   - handoffNotifier: announces handoffs of schedules with `spec.notifications` (default none).
     ///   - now: the wall clock of the reconciler.
     public static func onCallSchedules(
         client: KubernetesClient, informers: SharedInformers, events: EventRecorder,
         namespaces: NamespaceSelection = .all, concurrency: Int = 2,
-        clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() }
+        clock: any Clock<Duration> = ContinuousClock(), handoffNotifier: HandoffNotifier? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) -> (controller: Controller, subscription: InformerSubscription<OnCallSchedule>) {
         let enqueue = Mutex<(@Sendable (ObjectKey) -> Void)?>(nil)
         // The informer keeps the subscription (and its store) for as long as it runs.
@@ -44,7 +46,7 @@ extension Controller {
                 for key in scheduleKeys(of: event) { add(key) }
             })
         let reconciler = OnCallScheduleReconciler(
-            client: client, events: events, overrides: overrides.store, now: now)
+            client: client, events: events, overrides: overrides.store, handoffNotifier: handoffNotifier, now: now)
         let controller = Controller(
             name: onCallSchedulesName, reconciler: reconciler, concurrency: concurrency, clock: clock)
         enqueue.withLock { $0 = { [queue = controller.queue] key in _ = queue.add(key) } }

@@ -42,6 +42,9 @@ public struct OnCallScheduleReconciler: Reconciler {
     public let gapHorizon: TimeInterval
     /// The OnCallOverrides, indexed by ``overrideScheduleIndex``; `nil` ignores them.
     public let overrides: Store<OnCallOverride>?
+    /// Announces handoffs of schedules with `spec.notifications` (see ``announceHandoff(of:timeline:spec:at:)``);
+    /// `nil` announces nothing.
+    public let handoffNotifier: HandoffNotifier?
     let support: ReconcilerSupport
     let now: @Sendable () -> Date
 
@@ -54,13 +57,16 @@ public struct OnCallScheduleReconciler: Reconciler {
     ///   - upcomingShiftCount: how many upcoming shifts to publish (default 5).
     ///   - gapHorizon: how far ahead to report gaps (default 14 days).
     ///   - overrides: the OnCallOverrides informer store, indexed by ``overrideScheduleIndex`` (default none).
+    ///   - handoffNotifier: posts handoff messages and syncs Slack user groups (default none).
     ///   - now: the wall clock.
     public init(
         client: KubernetesClient, events: EventRecorder, fieldManager: String = "tocsin",
         maximumRequeue: Duration = .seconds(3_600), upcomingShiftCount: Int = 5, gapHorizon: TimeInterval = 14 * 86_400,
-        overrides: Store<OnCallOverride>? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        overrides: Store<OnCallOverride>? = nil, handoffNotifier: HandoffNotifier? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.overrides = overrides
+        self.handoffNotifier = handoffNotifier
         self.client = client
         self.events = events
         self.maximumRequeue = maximumRequeue
@@ -72,7 +78,9 @@ public struct OnCallScheduleReconciler: Reconciler {
 
     /// Reconciles the schedule named by `key`.
     /// - Throws: ``TerminalReconcileError`` for an invalid spec (after writing its status and Event);
-    ///   `KubeAPIError`, `KubeTransportError` or `KubeDecodingError` when reading or patching fails (retried).
+    ///   `KubeAPIError`, `KubeTransportError` or `KubeDecodingError` when reading or patching fails (retried);
+    ///   ``HandoffNotificationError`` when a handoff could not be announced (after recording it in
+    ///   `status.lastHandoff`; retried).
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         guard let schedule = try await support.liveObject(OnCallSchedule.self, for: key) else { return .done }
         let instant = now()
@@ -92,9 +100,16 @@ public struct OnCallScheduleReconciler: Reconciler {
             let ready = Condition(
                 type: Self.readyCondition, status: .true, reason: Self.computedReason,
                 message: names.isEmpty ? "Nobody is on call now" : "On call now: \(names.joined(separator: ", "))")
-            try await support.statusWriter.update(
-                schedule, conditions: [ready], fields: try timeline.statusFields(for: schedule.withDefaults().spec.merging(extraOverrides: extra)),
-                now: instant)
+            let spec = schedule.withDefaults().spec.merging(extraOverrides: extra)
+            var fields = try timeline.statusFields(for: spec)
+            let handoff = await announceHandoff(of: schedule, timeline: timeline, spec: spec, at: instant)
+            if let record = handoff.record {
+                fields["lastHandoff"] = try Self.lastHandoffPatch(record, replacing: schedule.status?.lastHandoff)
+            }
+            try await support.statusWriter.update(schedule, conditions: [ready], fields: fields, now: instant)
+            if let failure = handoff.failure {
+                throw HandoffNotificationError("OnCallSchedule \(key): \(failure.message)", code: failure.code)
+            }
             return .requeue(after: requeueDelay(until: timeline.nextHandoff, from: instant))
         }
     }

@@ -54,8 +54,10 @@ public struct OperatorAssembly: Sendable {
         let events = EventRecorder(
             client: client, reportingInstance: elector?.configuration.identity ?? ProcessInfo.processInfo.hostName,
             now: now, logger: logger)
+        let slackClient = SlackClient(httpClient: httpClient, apiBaseURL: options.slackAPIBaseURL, logger: logger)
         let onCallSchedules = Controller.onCallSchedules(
-            client: client, informers: informers, events: events, namespaces: namespaces, now: now)
+            client: client, informers: informers, events: events, namespaces: namespaces,
+            handoffNotifier: HandoffNotifier(slack: slackClient, client: client), now: now)
         // Not awaited in waitForCaches: overrides that arrive later re-reconcile their schedule and reconfigure the
         // engine, and a cluster without the OnCallOverride CRD still runs everything else.
         let onCallOverrides = Controller.onCallOverrides(
@@ -77,7 +79,7 @@ public struct OperatorAssembly: Sendable {
             logger: logger)
         let delivery = DeliveryService.make(
             client: client, informers: informers,
-            slack: SlackClient(httpClient: httpClient, apiBaseURL: options.slackAPIBaseURL, logger: logger),
+            slack: slackClient,
             opsgenie: OpsgenieClient(httpClient: httpClient, logger: logger), events: events,
             configuration: options.delivery, namespaces: namespaces, now: now, logger: logger)
         let manager = ControllerManager(

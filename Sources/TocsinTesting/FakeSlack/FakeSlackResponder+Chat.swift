@@ -1,12 +1,13 @@
 import Hummingbird
 
-/// One Web API call: authentication, content type, then `chat.postMessage` or `chat.update`.
+/// One Web API call: authentication, content type, then `chat.postMessage` or `chat.update`
+/// (`usergroups.users.update` is ``FakeSlackUserGroupCall``).
 struct FakeSlackWebAPICall {
     let request: FakeSlackServer.RecordedRequest
     let method: String
 
     func answer(in state: inout FakeSlackState) -> Response {
-        guard method == "chat.postMessage" || method == "chat.update" else {
+        guard method == "chat.postMessage" || method == "chat.update" || method == FakeSlackUserGroupCall.method else {
             return FakeSlackResponder.apiError("unknown_method")
         }
         guard let authorization = request.headers["authorization"], !authorization.isEmpty else {
@@ -15,6 +16,7 @@ struct FakeSlackWebAPICall {
         guard authorization == "Bearer \(state.configuration.botToken)" else {
             return FakeSlackResponder.apiError("invalid_auth")
         }
+        if method == FakeSlackUserGroupCall.method { return FakeSlackUserGroupCall(request: request).answer(in: &state) }
         guard let contentType = request.headers["content-type"]?.lowercased() else {
             return FakeSlackResponder.apiError("missing_post_type")
         }

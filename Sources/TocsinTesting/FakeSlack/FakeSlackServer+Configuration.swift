@@ -22,7 +22,7 @@ extension FakeSlackServer {
         }
     }
 
-    /// The fake workspace: its bot token, channels and incoming webhooks.
+    /// The fake workspace: its bot token, channels, incoming webhooks and user groups.
     public struct Configuration: Sendable, Hashable {
         /// The bot token requests must carry as `Authorization: Bearer …`.
         public var botToken: String
@@ -32,6 +32,8 @@ extension FakeSlackServer {
         public var canPostToPublicChannels: Bool
         /// Incoming webhooks: the path after `/services/` → the channel ID they post to.
         public var webhooks: [String: String]
+        /// User groups: ID (`S…`) → member user IDs, as `usergroups.users.update` last set them.
+        public var userGroups: [String: [String]]
 
         /// Creates a configuration; by default one public channel `#alerts` (`C0000ALERTS`) the bot has joined and
         /// one webhook `T0000/B0000/XXXX` posting to it.
@@ -39,8 +41,10 @@ extension FakeSlackServer {
             botToken: String = FakeSlackServer.defaultBotToken,
             channels: [Channel] = [Channel(id: "C0000ALERTS", name: "alerts")],
             canPostToPublicChannels: Bool = false,
-            webhooks: [String: String] = [FakeSlackServer.defaultWebhookPath: "C0000ALERTS"]
+            webhooks: [String: String] = [FakeSlackServer.defaultWebhookPath: "C0000ALERTS"],
+            userGroups: [String: [String]] = [:]
         ) {
+            self.userGroups = userGroups
             self.botToken = botToken
             self.channels = channels
             self.canPostToPublicChannels = canPostToPublicChannels
