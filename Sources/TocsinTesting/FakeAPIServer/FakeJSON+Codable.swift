@@ -75,12 +75,11 @@ extension FakeJSON {
         }
     }
 
-    /// Compact JSON bytes with sorted keys and unescaped slashes.
+    /// Compact JSON bytes with sorted keys and unescaped slashes (see ``serialize(into:)``).
     public var jsonData: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a FakeJSON cannot fail except for non-finite doubles, which JSON cannot carry anyway.
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        var bytes: [UInt8] = []
+        serialize(into: &bytes)
+        return Data(bytes)
     }
 
     /// `jsonData` as a UTF-8 string.
