@@ -15,6 +15,8 @@ public enum SlackCommandRequest: Sendable, Hashable {
     case escalate(incident: String)
     /// `oncall [schedule]` (or `on-call`): who is on call, in one schedule or all.
     case onCall(schedule: String?)
+    /// `override <schedule> <duration>`: the Slack user takes the schedule's on-call from now for the duration.
+    case override(schedule: String, duration: String)
     /// `help`, or no text at all.
     case help
     /// Anything else, as typed (trimmed); answer with ``usageMessage(command:)``.
@@ -36,6 +38,7 @@ public enum SlackCommandRequest: Sendable, Hashable {
         case ("escalate", 1): self = .escalate(incident: arguments[0])
         case ("oncall", 0), ("on-call", 0): self = .onCall(schedule: nil)
         case ("oncall", 1), ("on-call", 1): self = .onCall(schedule: arguments[0])
+        case ("override", 2), ("take", 2): self = .override(schedule: arguments[0], duration: arguments[1])
         case ("help", _): self = .help
         default: self = .unknown(words.joined(separator: " "))
         }
@@ -52,6 +55,7 @@ public enum SlackCommandRequest: Sendable, Hashable {
             `\(command) resolve <namespace/name>` — resolve an incident
             `\(command) escalate <namespace/name>` — escalate an incident now
             `\(command) oncall [schedule]` — who is on call
+            `\(command) override <schedule> <duration>` — take the on-call from now, e.g. `override payments 4h`
             `\(command) help` — this list
             """
     }

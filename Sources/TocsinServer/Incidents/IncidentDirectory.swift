@@ -149,3 +149,11 @@ public struct IncidentDirectory: Sendable {
         isLowerAlphanumeric(byte) || (0x41...0x5A).contains(byte)
     }
 }
+
+extension IncidentDirectory {
+    /// Creates `override` (the Slack `override` command).
+    /// - Throws: the client's errors (`AlreadyExists`, `Forbidden`, …).
+    func create(_ override: OnCallOverride) async throws {
+        _ = try await client.create(override)
+    }
+}

@@ -43,6 +43,8 @@ extension SlackEndpoints {
                 return try await queue(.escalate, incident: incident, for: command)
             case .onCall(let schedule):
                 return SlackCommandReplies.onCall(schedules: try await directory.schedules(), named: schedule)
+            case .override(let schedule, let duration):
+                return try await takeOnCall(schedule: schedule, duration: duration, for: command)
             case .help:
                 return SlackCommandRequest.usage(command: name)
             case .unknown:

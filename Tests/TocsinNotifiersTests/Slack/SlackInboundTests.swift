@@ -174,6 +174,6 @@ import TocsinNotifiers
         let message = SlackCommandRequest(text: "<!channel> panic").usageMessage()
         #expect(message?.hasPrefix("Sorry, I did not understand “&lt;!channel&gt; panic”.\n*Usage*\n`/tocsin status`") == true)
         #expect(SlackCommandRequest.status.usageMessage() == nil)
-        #expect(SlackCommandRequest.usage().split(separator: "\n").count == 8)
+        #expect(SlackCommandRequest.usage().split(separator: "\n").count == 9)
     }
 }

@@ -76,9 +76,9 @@ enum EndpointFixtures {
     }
 
     /// The form of `/tocsin <text>` typed by alice.
-    static func commandForm(_ text: String, responseURL: String) -> String {
+    static func commandForm(_ text: String, responseURL: String, userID: String = "U0ALICE") -> String {
         form([
-            ("token", "deprecated"), ("team_id", "T1"), ("channel_id", "C1"), ("user_id", "U0ALICE"),
+            ("token", "deprecated"), ("team_id", "T1"), ("channel_id", "C1"), ("user_id", userID),
             ("user_name", "alice"), ("command", "/tocsin"), ("text", text), ("response_url", responseURL),
             ("trigger_id", "1.2.3"),
         ])
@@ -272,7 +272,10 @@ func withEndpoints(
 ) async throws {
     let server = try await FakeAPIServer.start()
     do {
-        for resource in [EndpointFixtures.incidents, EndpointFixtures.schedules, EndpointFixtures.alertRules] {
+        for resource in [
+            EndpointFixtures.incidents, EndpointFixtures.schedules, EndpointFixtures.alertRules,
+            FakeAPIServer.Resource.tocsin("oncalloverrides"),
+        ] {
             server.register(resource)
         }
         for namespace in ["shop", "web"] { try server.create(.namespaces, ["metadata": ["name": .string(namespace)]]) }

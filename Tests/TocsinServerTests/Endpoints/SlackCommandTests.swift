@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TocsinAPI
+import TocsinTesting
 @testable import TocsinServer
 
 @Suite("Slack /tocsin slash command")
@@ -8,8 +9,8 @@ struct SlackCommandTests {
     typealias Fixtures = EndpointFixtures
 
     /// The ephemeral answer to `/tocsin <text>`.
-    private func ask(_ text: String, _ harness: EndpointHarness) async throws -> String {
-        let body = Fixtures.commandForm(text, responseURL: harness.responseURL)
+    private func ask(_ text: String, _ harness: EndpointHarness, userID: String = "U0ALICE") async throws -> String {
+        let body = Fixtures.commandForm(text, responseURL: harness.responseURL, userID: userID)
         let response = try await harness.send(
             .POST, "/slack/commands", headers: Fixtures.slackHeaders(body: body), body: body)
         #expect(response.status == 200)
@@ -74,6 +75,33 @@ struct SlackCommandTests {
                 """)
             #expect(try await ask("oncall primary", harness) == "*shop/primary*: alice (<@U0ALICE>), bob")
             #expect(try await ask("on-call nope", harness) == "No on-call schedule named `nope`.")
+        }
+    }
+
+    @Test func overrideMakesTheSlackUserOnCallThroughAnOnCallOverride() async throws {
+        try await withEndpoints { harness in
+            try Fixtures.createSchedule(harness.server, name: "primary", onCall: [("bob", "U0BOB")])
+            // A real Slack user ID (the fixture's U0ALICE is too short for an OnCallSchedule participant).
+            let alice = "U0ALICE0001"
+            #expect(try await ask("override primary 4h", harness, userID: alice) == """
+                <@U0ALICE0001> is on call for `shop/primary` until <!date^1783339200^{date_short_pretty} {time}|2026-07-06T12:00:00Z> \
+                (OnCallOverride `primary-alice-20260706-0800`).
+                """)
+            let stored = try #require(harness.server.object(
+                FakeAPIServer.Resource.tocsin("oncalloverrides"), namespace: "shop", name: "primary-alice-20260706-0800"))
+            #expect(stored["spec"] == [
+                "scheduleRef": ["name": "primary"], "start": "2026-07-06T08:00:00Z", "end": "2026-07-06T12:00:00Z",
+                "participant": ["name": "alice", "slackUserID": "U0ALICE0001"],
+                "reason": "taken in Slack by slack:U0ALICE0001 (alice)",
+            ])
+            // The same person at the same instant: the name is taken.
+            #expect(try await ask("override primary 4h", harness, userID: alice)
+                .hasPrefix("Tocsin cannot create that override: "))
+            #expect(try await ask("override nope 4h", harness) == "No on-call schedule `nope` found.")
+            #expect(try await ask("override primary forever", harness)
+                == "“forever” is not a duration from 1m to 90d (e.g. `4h`, `2d`).")
+            #expect(try await ask("override primary 91d", harness)
+                == "“91d” is not a duration from 1m to 90d (e.g. `4h`, `2d`).")
         }
     }
 
@@ -163,6 +191,7 @@ enum SlackCommandRequestUsage {
         `/tocsin resolve <namespace/name>` — resolve an incident
         `/tocsin escalate <namespace/name>` — escalate an incident now
         `/tocsin oncall [schedule]` — who is on call
+        `/tocsin override <schedule> <duration>` — take the on-call from now, e.g. `override payments 4h`
         `/tocsin help` — this list
         """
 }
