@@ -81,7 +81,9 @@ struct AlertEngineServiceTests {
 
                 // It fires again: a new incident with its own name, the resolved one untouched.
                 try server.updateStatus(.pods, try F.pod("api-5f6d-a", crashing: true))
-                let reached3 = try await pollMonitor(attempts: 500) { storedIncidents(server).count == 2 }
+                let reached3 = try await pollMonitor(attempts: 500) {
+                    storedIncidents(server).count == 2 && storedIncidents(server).allSatisfy { $0["status"] != nil }
+                }
                 #expect(reached3)
                 let phases = storedIncidents(server).compactMap { $0["status"]?["phase"]?.stringValue }.sorted()
                 #expect(phases == ["Firing", "Resolved"])

@@ -56,7 +56,7 @@ func withProbeServer<T: Sendable>(_ body: @Sendable (ProbeTestServer) async thro
     router.get("/slow-body") { _, _ -> Response in
         Response(status: .ok, body: ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "start "))
-            try await Task.sleep(for: .seconds(1))
+            try await Task.sleep(for: .seconds(4))
             try await writer.write(ByteBuffer(string: "ready"))
             try await writer.finish(nil)
         })
