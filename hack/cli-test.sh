@@ -28,6 +28,7 @@ expect "validate reports every problem of a broken rule with file:line" 1 hack/t
   "$tocsin" validate -q hack/testdata/invalid/rules.yaml
 expect "validate refuses a missing path" 64 "" "$tocsin" validate does/not/exist.yaml
 expect "version prints the version" 0 "" "$tocsin" version
+expect "run refuses an app-token file it cannot read" 64 "" "$tocsin" run --slack-app-token-file /does/not/exist
 
 expect "test passes the crash-loop rule test" 0 "" "$tocsin" test hack/testdata/ruletests/crashloop_test.yaml
 expect "test reports every difference of a failing rule test" 1 hack/testdata/ruletests/broken_expected.txt \
@@ -47,22 +48,29 @@ rm -rf "$plugin_dir"
 
 # The whole flow with the real operator against the in-process fakes: engine → Incident → Slack and Opsgenie →
 # a signed Slack click → acknowledged → recovery → resolved. Names and ports vary, so check the lines that matter.
-demo_output=$("$tocsin" demo --timeout-seconds 60 2>&1) && demo_status=0 || demo_status=$?
-demo_missing=""
-for line in 'Firing: Deployment/api in shop is crash looping' 'paged alice (U0ALICE)' \
-  '→ Slack chat.postMessage #shop-alerts: :rotating_light: \[CRITICAL\]' '→ Opsgenie POST /v2/alerts priority P1' \
-  'Acknowledged by slack:U0ALICE (alice)' '→ Opsgenie POST /v2/alerts/[0-9a-f]*/acknowledge' \
-  'Resolved by tocsin: Condition no longer holds' '→ Opsgenie POST /v2/alerts/[0-9a-f]*/close' \
-  ':white_check_mark: \[CRITICAL\]' 'Slack 1 message, 2 updates, 2 thread replies; Opsgenie 3 requests'; do
-  grep -q -- "$line" <<<"$demo_output" || demo_missing="$demo_missing\n  missing: $line"
+for mode in http socket-mode; do
+  flags=()
+  [ "$mode" = socket-mode ] && flags=(--socket-mode)
+  demo_output=$("$tocsin" demo --timeout-seconds 60 "${flags[@]}" 2>&1) && demo_status=0 || demo_status=$?
+  demo_missing=""
+  for line in 'Firing: Deployment/api in shop is crash looping' 'paged alice (U0ALICE)' \
+    '→ Slack chat.postMessage #shop-alerts: :rotating_light: \[CRITICAL\]' '→ Opsgenie POST /v2/alerts priority P1' \
+    'Acknowledged by slack:U0ALICE (alice)' '→ Opsgenie POST /v2/alerts/[0-9a-f]*/acknowledge' \
+    'Resolved by tocsin: Condition no longer holds' '→ Opsgenie POST /v2/alerts/[0-9a-f]*/close' \
+    ':white_check_mark: \[CRITICAL\]' 'Slack 1 message, 2 updates, 2 thread replies; Opsgenie 3 requests'; do
+    grep -q -- "$line" <<<"$demo_output" || demo_missing="$demo_missing\n  missing: $line"
+  done
+  if [ "$mode" = socket-mode ]; then
+    grep -q -- 'envelope over the Socket Mode WebSocket' <<<"$demo_output" || demo_missing="$demo_missing\n  missing: Socket Mode click"
+  fi
+  if [ "$demo_status" -ne 0 ] || [ -n "$demo_missing" ]; then
+    echo "cli-test: FAIL demo ($mode) plays the whole incident flow (exit $demo_status)$(printf "$demo_missing")" >&2
+    printf '%s\n' "$demo_output" >&2
+    failures=$((failures + 1))
+  else
+    echo "cli-test: ok   demo ($mode) plays the whole incident flow"
+  fi
 done
-if [ "$demo_status" -ne 0 ] || [ -n "$demo_missing" ]; then
-  echo "cli-test: FAIL demo plays the whole incident flow (exit $demo_status)$(printf "$demo_missing")" >&2
-  printf '%s\n' "$demo_output" >&2
-  failures=$((failures + 1))
-else
-  echo "cli-test: ok   demo plays the whole incident flow"
-fi
 
 if [ "$failures" -ne 0 ]; then
   echo "cli-test: $failures failed" >&2

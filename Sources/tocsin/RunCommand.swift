@@ -59,6 +59,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "File holding the Slack app's signing secret (re-read on every request; mount a Secret there).")
     var slackSigningSecretFile: String?
 
+    @Option(
+        help: """
+            File holding the Slack app-level token (xapp-…, scope connections:write). Given, the leader opens a \
+            Socket Mode connection, so buttons and /tocsin work without an endpoint Slack can reach.
+            """)
+    var slackAppTokenFile: String?
+
     @Option(help: "File holding the shared secret of the Opsgenie webhook (re-read on every request).")
     var opsgenieWebhookSecretFile: String?
 
@@ -86,7 +93,7 @@ struct RunCommand: AsyncParsableCommand {
         _ = try listenAddress()
         _ = try watchScope()
         for (flag, path) in [("--slack-signing-secret-file", slackSigningSecretFile),
-            ("--opsgenie-webhook-secret-file", opsgenieWebhookSecretFile)]
+            ("--slack-app-token-file", slackAppTokenFile), ("--opsgenie-webhook-secret-file", opsgenieWebhookSecretFile)]
         {
             guard let path else { continue }
             guard FileManager.default.isReadableFile(atPath: path) else {
@@ -152,6 +159,7 @@ struct RunCommand: AsyncParsableCommand {
         options.port = port
         options.slackSigningSecret = Self.fileReader(slackSigningSecretFile)
         options.opsgenieWebhookSecret = Self.fileReader(opsgenieWebhookSecretFile)
+        options.slackAppToken = slackAppTokenFile.map { _ in Self.fileReader(slackAppTokenFile) }
         options.opsgenieWebhookHeader = opsgenieWebhookHeader
         options.slackAPIBaseURL = slackAPIURL
         options.servesIncidentsAPI = incidentsAPI

@@ -10,9 +10,11 @@ struct SlackAPIAnswerBody: Decodable {
     var needed: String?
     /// `invalid_blocks`: what Slack found wrong, e.g. `must be less than 151 characters [json-pointer:/blocks/0/text/text]`.
     var errors: [String]?
+    /// `apps.connections.open`: the WebSocket URL.
+    var url: String?
 
     enum CodingKeys: String, CodingKey {
-        case ok, error, channel, ts, needed, errors
+        case ok, error, channel, ts, needed, errors, url
     }
 
     init(from decoder: any Decoder) throws {
@@ -23,6 +25,7 @@ struct SlackAPIAnswerBody: Decodable {
         ts = try? container.decodeIfPresent(String.self, forKey: .ts)
         needed = try? container.decodeIfPresent(String.self, forKey: .needed)
         errors = try? container.decodeIfPresent([String].self, forKey: .errors)
+        url = try? container.decodeIfPresent(String.self, forKey: .url)
     }
 }
 
@@ -34,29 +37,7 @@ extension SlackClient {
     static func postedMessage(
         from answer: SlackHTTPAnswer, operation: SlackOperation
     ) throws(DeliveryError) -> SlackPostedMessage {
-        let decoded = try? JSONDecoder().decode(SlackAPIAnswerBody.self, from: answer.body)
-        if answer.status == 429 {
-            let retryAfter = retryAfter(answer.retryAfterHeader)
-            throw operation.error(
-                .rateLimited, "rate limited (HTTP 429): " + (retryAfter.map { "retry after \($0.components.seconds) s" } ?? "retry later"),
-                vendorError: decoded?.error ?? "ratelimited", httpStatus: 429, retryAfter: retryAfter)
-        }
-        if answer.status >= 500 {
-            throw operation.error(
-                .serverError, "HTTP \(answer.status) from Slack (an outage or a transient failure; retry later)",
-                vendorError: decoded?.error, httpStatus: answer.status)
-        }
-        guard let decoded else {
-            if (200..<300).contains(answer.status) {
-                throw operation.error(
-                    .serverError, "HTTP \(answer.status) with a body that is not Slack's JSON answer (\(answer.body.count) bytes)",
-                    httpStatus: answer.status)
-            }
-            throw statusError(answer.status, operation: operation)
-        }
-        guard decoded.ok else {
-            throw apiError(decoded, status: answer.status, retryAfterHeader: answer.retryAfterHeader, operation: operation)
-        }
+        let decoded = try checkedAnswer(answer, operation: operation)
         guard let channel = decoded.channel, !channel.isEmpty, let ts = decoded.ts, !ts.isEmpty else {
             throw operation.error(
                 .serverError, "Slack answered ok without the channel and ts of the message", httpStatus: answer.status)

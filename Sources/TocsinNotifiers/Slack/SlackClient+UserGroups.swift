@@ -35,34 +35,14 @@ extension SlackClient {
         logger.debug("Updated Slack user group", metadata: ["slack.usergroup": "\(id)", "slack.users": "\(users.count)"])
     }
 
-    /// Maps a `usergroups.users.update` answer: `ok:true` is success; 429 → rate limited; 5xx → server error;
-    /// `ok:false` → by its error string; a body that is not Slack's JSON → server error (2xx) or by status.
+    /// Maps a `usergroups.users.update` answer: `ok:true` is success, anything else a ``DeliveryError`` as
+    /// ``checkedAnswer(_:operation:)`` says, with advice for the user-group errors.
     static func checkUserGroupAnswer(_ answer: SlackHTTPAnswer, operation: SlackOperation) throws(DeliveryError) {
-        let decoded = try? JSONDecoder().decode(SlackAPIAnswerBody.self, from: answer.body)
-        if answer.status == 429 {
-            let retryAfter = retryAfter(answer.retryAfterHeader)
-            throw operation.error(
-                .rateLimited,
-                "rate limited (HTTP 429): " + (retryAfter.map { "retry after \($0.components.seconds) s" } ?? "retry later"),
-                vendorError: decoded?.error ?? "ratelimited", httpStatus: 429, retryAfter: retryAfter)
-        }
-        if answer.status >= 500 {
-            throw operation.error(
-                .serverError, "HTTP \(answer.status) from Slack (an outage or a transient failure; retry later)",
-                vendorError: decoded?.error, httpStatus: answer.status)
-        }
-        guard let decoded else {
-            if (200..<300).contains(answer.status) {
-                throw operation.error(
-                    .serverError,
-                    "HTTP \(answer.status) with a body that is not Slack's JSON answer (\(answer.body.count) bytes)",
-                    httpStatus: answer.status)
-            }
-            throw statusError(answer.status, operation: operation)
-        }
-        guard decoded.ok else {
-            var error = apiError(decoded, status: answer.status, retryAfterHeader: answer.retryAfterHeader, operation: operation)
-            if let advice = userGroupAdvice(for: decoded.error ?? "") { error.message += " (\(advice))" }
+        do {
+            _ = try checkedAnswer(answer, operation: operation)
+        } catch {
+            var error = error
+            if let advice = userGroupAdvice(for: error.vendorError ?? "") { error.message += " (\(advice))" }
             throw error
         }
     }

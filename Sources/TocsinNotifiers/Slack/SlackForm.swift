@@ -19,6 +19,11 @@ public struct SlackForm: Sendable, Hashable {
         }
     }
 
+    /// A form with these fields (a Socket Mode slash command arrives as JSON, not form-encoded).
+    public init(values: [String: String]) {
+        self.values = values
+    }
+
     /// Decodes a body held as text.
     public init(decoding text: String) {
         self.init(decoding: text.utf8)

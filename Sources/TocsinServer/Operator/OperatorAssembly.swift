@@ -82,26 +82,6 @@ public struct OperatorAssembly: Sendable {
             slack: slackClient,
             opsgenie: OpsgenieClient(httpClient: httpClient, logger: logger), events: events,
             configuration: options.delivery, namespaces: namespaces, now: now, logger: logger)
-        let manager = ControllerManager(
-            informers: informers,
-            controllers: [
-                onCallSchedules.controller, onCallOverrides.controller, monitors.controller, alertRules.controller,
-                incidents.controller,
-            ],
-            leaderServices: [monitors.probes.runner, engine.service, delivery.service],
-            elector: elector,
-            waitForCaches: {
-                try await onCallSchedules.subscription.waitUntilSynced()
-                try await onCallOverrides.subscription.waitUntilSynced()
-                try await monitors.waitUntilSynced()
-                try await alertRules.subscriptions.waitUntilSynced()
-                try await incidents.subscription.waitUntilSynced()
-                try await engine.waitUntilSynced()
-                try await delivery.waitUntilSynced()
-            },
-            logger: logger)
-        healthChecks.addReadinessCheck(named: "informer-caches-synced") { manager.hasSyncedCaches }
-
         let operations = IncidentOperations(
             client: client, writer: IncidentWriter(client: client, logger: logger), now: now)
         let directory = IncidentDirectory(client: client, scope: Self.scope(of: namespaces))
@@ -115,6 +95,32 @@ public struct OperatorAssembly: Sendable {
         let slack = SlackEndpoints(
             verifier: { SlackRequestVerifier(signingSecret: signingSecret() ?? "") }, actions: slackActions,
             directory: directory, now: now, logger: logger)
+        // Socket Mode runs on the leader only: one replica holds the connection Slack sends clicks and commands to.
+        let socketMode = options.slackAppToken.map { appToken in
+            SlackSocketModeService(
+                configuration: SlackSocketModeService.Configuration(appToken: appToken), slack: slackClient,
+                endpoints: slack, logger: logger)
+        }
+        let manager = ControllerManager(
+            informers: informers,
+            controllers: [
+                onCallSchedules.controller, onCallOverrides.controller, monitors.controller, alertRules.controller,
+                incidents.controller,
+            ],
+            leaderServices: [monitors.probes.runner, engine.service, delivery.service] + (socketMode.map { [$0] } ?? []),
+            elector: elector,
+            waitForCaches: {
+                try await onCallSchedules.subscription.waitUntilSynced()
+                try await onCallOverrides.subscription.waitUntilSynced()
+                try await monitors.waitUntilSynced()
+                try await alertRules.subscriptions.waitUntilSynced()
+                try await incidents.subscription.waitUntilSynced()
+                try await engine.waitUntilSynced()
+                try await delivery.waitUntilSynced()
+            },
+            logger: logger)
+        healthChecks.addReadinessCheck(named: "informer-caches-synced") { manager.hasSyncedCaches }
+
         let webhookSecret = options.opsgenieWebhookSecret
         let header = options.opsgenieWebhookHeader
         let opsgenie = OpsgenieWebhookEndpoint(

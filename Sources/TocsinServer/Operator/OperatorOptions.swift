@@ -20,6 +20,9 @@ public struct OperatorOptions: Sendable {
     /// The Slack app's signing secret, read on every request (so a rotated Secret mounted as a file takes
     /// effect at once); `nil` or empty refuses every Slack request.
     public var slackSigningSecret: @Sendable () -> String? = { nil }
+    /// The Slack app-level token (`xapp-…`) for Socket Mode, read before each connection; `nil` turns Socket Mode
+    /// off (clicks and commands then arrive only on the HTTP endpoints).
+    public var slackAppToken: (@Sendable () -> String?)?
     /// The shared secret of the Opsgenie webhook, read on every request; `nil` answers 503.
     public var opsgenieWebhookSecret: @Sendable () -> String? = { nil }
     /// The header the Opsgenie webhook secret arrives in.

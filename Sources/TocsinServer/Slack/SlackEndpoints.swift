@@ -95,19 +95,33 @@ public struct SlackEndpoints: Sendable {
             logger.warning("Refused a Slack interaction that could not be read", metadata: ["error": "\(error.message)"])
             return SlackRejection(status: .badRequest, text: "malformed interaction payload").response
         }
-        guard case .blockActions(let click) = interaction else { return Self.emptyOK }
-        guard let cardAction = click.action.cardAction else { return Self.emptyOK }
+        guard accept(interaction) != .busy else {
+            return SlackRejection(status: .serviceUnavailable, text: SlackCommandReplies.busy).response
+        }
+        return Self.emptyOK
+    }
+
+    /// What became of an interaction.
+    enum InteractionOutcome: Equatable {
+        /// A card button's operation was queued.
+        case queued
+        /// Nothing to do (another kind of interaction, another app's button, a button without an incident).
+        case ignored
+        /// The queue is full: Slack should send it again.
+        case busy
+    }
+
+    /// Queues the operation of a card button click; the HTTP endpoint and Socket Mode both answer through this.
+    func accept(_ interaction: SlackInteraction) -> InteractionOutcome {
+        guard case .blockActions(let click) = interaction, let cardAction = click.action.cardAction else { return .ignored }
         guard let key = click.action.incidentKey else {
             logger.warning("Ignored a Slack button without an incident", metadata: ["slack.action": "\(cardAction.rawValue)"])
-            return Self.emptyOK
+            return .ignored
         }
         let job = SlackActionQueue.Job(
             operation: Self.operation(of: cardAction), incident: key, actor: click.actor, responseURL: click.responseURL,
             reportsSuccess: false)
-        guard actions.enqueue(job) else {
-            return SlackRejection(status: .serviceUnavailable, text: SlackCommandReplies.busy).response
-        }
-        return Self.emptyOK
+        return actions.enqueue(job) ? .queued : .busy
     }
 
     /// The operation of a card button.

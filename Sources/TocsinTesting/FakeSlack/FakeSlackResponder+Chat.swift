@@ -7,11 +7,19 @@ struct FakeSlackWebAPICall {
     let method: String
 
     func answer(in state: inout FakeSlackState) -> Response {
-        guard method == "chat.postMessage" || method == "chat.update" || method == FakeSlackUserGroupCall.method else {
+        guard method == "chat.postMessage" || method == "chat.update" || method == FakeSlackUserGroupCall.method
+            || method == FakeSlackSocketModeState.openMethod
+        else {
             return FakeSlackResponder.apiError("unknown_method")
         }
         guard let authorization = request.headers["authorization"], !authorization.isEmpty else {
             return FakeSlackResponder.apiError("not_authed")
+        }
+        if method == FakeSlackSocketModeState.openMethod {
+            return FakeSlackSocketModeState.openConnection(authorization: authorization, in: &state)
+        }
+        if authorization == "Bearer \(state.configuration.appToken)" {
+            return FakeSlackResponder.apiError("not_allowed_token_type")
         }
         guard authorization == "Bearer \(state.configuration.botToken)" else {
             return FakeSlackResponder.apiError("invalid_auth")

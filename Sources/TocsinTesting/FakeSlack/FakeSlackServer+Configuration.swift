@@ -34,6 +34,10 @@ extension FakeSlackServer {
         public var webhooks: [String: String]
         /// User groups: ID (`S…`) → member user IDs, as `usergroups.users.update` last set them.
         public var userGroups: [String: [String]]
+        /// The app-level token (`xapp-…`) `apps.connections.open` accepts (Socket Mode).
+        public var appToken: String = FakeSlackServer.defaultAppToken
+        /// The app's ID, sent in the Socket Mode `hello`.
+        public var appID: String = "A0000FAKEAPP"
 
         /// Creates a configuration; by default one public channel `#alerts` (`C0000ALERTS`) the bot has joined and
         /// one webhook `T0000/B0000/XXXX` posting to it.
@@ -54,6 +58,8 @@ extension FakeSlackServer {
 
     /// The default bot token.
     public static let defaultBotToken = "xoxb-1111-2222-fakeslacktoken"
+    /// The default app-level token (Socket Mode).
+    public static let defaultAppToken = "xapp-1-A0000FAKEAPP-1111-fakeapptoken"
     /// The default incoming webhook's path after `/services/`.
     public static let defaultWebhookPath = "T0000/B0000/XXXX"
 }

@@ -3,7 +3,8 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// An in-process fake of Slack's Web API (`chat.postMessage`, `chat.update`) and incoming webhooks, speaking HTTP on
+/// An in-process fake of Slack's Web API (`chat.postMessage`, `chat.update`, `usergroups.users.update`,
+/// `apps.connections.open`), incoming webhooks and Socket Mode (a WebSocket at `/link/?ticket=…`), speaking HTTP on
 /// 127.0.0.1 with an ephemeral port.
 ///
 /// It answers as Slack does: `ok:false` errors with HTTP 200 (`not_authed`, `invalid_auth`, `channel_not_found`,
@@ -43,7 +44,9 @@ public final class FakeSlackServer: Sendable {
     ) async throws -> FakeSlackServer {
         let store = FakeSlackStore(configuration: configuration)
         let server = try await LoopbackHTTPServer.start(
-            responder: FakeSlackResponder(store: store), name: "the fake Slack server", logger: logger)
+            responder: FakeSlackResponder(store: store), server: FakeSlackSocketEndpoint(store: store).serverBuilder,
+            name: "the fake Slack server", logger: logger)
+        store.withState { $0.baseURL = server.baseURL }
         return FakeSlackServer(store: store, server: server)
     }
 
@@ -56,6 +59,7 @@ public final class FakeSlackServer: Sendable {
 
     /// Stops the server and waits until it has stopped.
     public func shutdown() async {
+        store.withState { $0.socketMode.finishAll() }
         await server.shutdown()
     }
 }

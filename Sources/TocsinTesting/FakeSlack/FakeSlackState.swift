@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// The lock-protected state of one fake Slack workspace.
@@ -31,6 +32,10 @@ struct FakeSlackState {
     var messages: [FakeSlackServer.Message] = []
     var injected: [Injection] = []
     var tsCounter: Int64 = 0
+    /// Socket Mode: tickets, connections and acknowledgements.
+    var socketMode = FakeSlackSocketModeState()
+    /// `http://127.0.0.1:<port>`, once the server listens (for the Socket Mode URLs it hands out).
+    var baseURL: URL?
 
     init(configuration: FakeSlackServer.Configuration) {
         self.configuration = configuration

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -19,12 +20,13 @@ final class LoopbackHTTPServer: Sendable {
     /// Starts `responder` and returns once it listens.
     /// - Throws: ``LoopbackServerStartError`` naming `name` when it could not listen on 127.0.0.1.
     static func start<Responder: HTTPResponder>(
-        responder: Responder, name: String, logger: Logger
+        responder: Responder, server: HTTPServerBuilder = .http1(), name: String, logger: Logger
     ) async throws -> LoopbackHTTPServer
     where Responder.Context: InitializableFromSource<ApplicationRequestContextSource> {
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let application = Application(
             responder: responder,
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)

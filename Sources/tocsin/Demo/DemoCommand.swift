@@ -24,6 +24,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for each step before giving up.")
     var timeoutSeconds = 30
 
+    @Flag(help: "Let alice's click reach the operator over Slack Socket Mode (a WebSocket) instead of HTTP.")
+    var socketMode = false
+
     @Flag(help: "Show the operator's own log lines (text, info level) on standard error.")
     var verbose = false
 
@@ -58,6 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
         options.port = 0
         options.slackAPIBaseURL = slack.apiBaseURL
         options.slackSigningSecret = { DemoObjects.signingSecret }
+        if socketMode { options.slackAppToken = { FakeSlackServer.defaultAppToken } }
         options.slackResponseHosts = ["127.0.0.1"]
         options.allowsPlainHTTPResponseURLs = true
         options.servesIncidentsAPI = false
@@ -67,6 +71,7 @@ struct DemoCommand: AsyncParsableCommand {
             version: TocsinVersion.current, logger: logger)
         let scenario = DemoScenario(
             cluster: cluster, slack: slack, opsgenie: opsgenie, clock: clock, operatorPort: { assembly.boundPort },
+            socketMode: socketMode,
             timeout: .seconds(timeoutSeconds), print: { Swift.print($0) })
         let outcome: Result<Void, any Error>
         do {

@@ -16,6 +16,8 @@ struct DemoScenario {
     let opsgenie: FakeOpsgenieServer
     let clock: DemoClock
     let operatorPort: @Sendable () -> Int?
+    /// Whether clicks go over Slack Socket Mode instead of a signed request to the operator's endpoint.
+    let socketMode: Bool
     let timeout: Duration
     let print: @Sendable (String) -> Void
 
@@ -36,7 +38,9 @@ struct DemoScenario {
         let create = try await waitFor("the Opsgenie alert") { opsgenie.requests(method: "POST", path: "/v2/alerts").first }
         describeOpsgenie(create)
 
-        say("alice clicks Acknowledge in Slack (signed request to /slack/interactivity)")
+        say(
+            "alice clicks Acknowledge in Slack "
+                + (socketMode ? "(envelope over the Socket Mode WebSocket)" : "(signed request to /slack/interactivity)"))
         let message = try await waitFor("the Slack message to be recorded") { slack.messages(in: DemoObjects.channelID).first }
         let clicked = ContinuousClock.now
         try await clickAcknowledge(incident: name, messageTS: message.ts)
@@ -134,9 +138,9 @@ struct DemoScenario {
         throw DemoError("timed out waiting for \(what); run with --verbose to see the operator's logs")
     }
 
-    /// Sends the Acknowledge click Slack would send, signed with the app's signing secret.
+    /// Sends the Acknowledge click Slack would send: over the operator's Socket Mode connection, or as a request
+    /// signed with the app's signing secret.
     private func clickAcknowledge(incident: String, messageTS: String) async throws {
-        guard let port = operatorPort() else { throw DemoError("the operator's HTTP server is not listening") }
         let payload: [String: Any] = [
             "type": "block_actions", "trigger_id": "demo.trigger",
             "user": ["id": DemoObjects.alice.slackUserID, "username": DemoObjects.alice.name, "name": DemoObjects.alice.name],
@@ -148,6 +152,13 @@ struct DemoScenario {
                 "value": "\(DemoObjects.namespace)/\(incident)", "action_ts": "1",
             ]],
         ]
+        if socketMode {
+            try await slack.waitForSocketConnections(1, timeout: timeout)
+            let envelope = try slack.sendInteractive(try FakeJSON(jsonData: JSONSerialization.data(withJSONObject: payload)))
+            _ = try await slack.acknowledgement(of: envelope, timeout: timeout)
+            return
+        }
+        guard let port = operatorPort() else { throw DemoError("the operator's HTTP server is not listening") }
         let json = String(decoding: try JSONSerialization.data(withJSONObject: payload), as: UTF8.self)
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")

@@ -11,7 +11,8 @@ enum DeploymentFiles {
 
     /// Files in manifests/ that are not Kubernetes objects (owned by the Slack and incidents-API work).
     static let nonObjectManifests: Set<String> = [
-        "manifests/slack-app-manifest.yaml", "manifests/incidents-api.openapi.yaml",
+        "manifests/slack-app-manifest.yaml", "manifests/slack-app-manifest-socket-mode.yaml",
+        "manifests/incidents-api.openapi.yaml",
     ]
 
     /// The text of a file given relative to the repository root.

@@ -216,6 +216,8 @@ struct EndpointHarness {
     let posted: PostedResponses
     let queue: SlackActionQueue
     let drained: AsyncStream<Void>
+    /// The Slack endpoints (Socket Mode hands its envelopes to them).
+    let slack: SlackEndpoints
 
     /// Stops the action queue and waits until every queued job is done (call at most once).
     func drainQueue() async {
@@ -337,7 +339,8 @@ private func runEndpoints(
             }
             try await body(
                 EndpointHarness(
-                    server: server, client: client, port: harness.port, posted: posted, queue: queue, drained: drained))
+                    server: server, client: client, port: harness.port, posted: posted, queue: queue, drained: drained,
+                    slack: slack))
             queue.finish()
             try await group.waitForAll()
         }
