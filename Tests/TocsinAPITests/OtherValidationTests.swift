@@ -75,6 +75,25 @@ import TocsinAPI
         Case("abbreviation is not an IANA zone", ["spec.timeZone: unknown time zone \"CEST\": use an IANA name such as Europe/Amsterdam or UTC"]) {
             $0.spec.timeZone = "CEST"
         },
+        Case("postAt times", [
+            "spec.notifications.slack.postAt.times[0]: must be a time HH:MM between 00:00 and 23:59",
+            "spec.notifications.slack.postAt.times[2]: duplicate value \"09:00\"",
+            "spec.notifications.slack.postAt.daysOfWeek[1]: duplicate value \"Friday\"",
+        ]) {
+            $0.spec.notifications = OnCallNotifications(slack: HandoffSlackNotification(
+                channel: "#sre", tokenSecretRef: SecretKeySelector(name: "slack", key: "token"),
+                postAt: HandoffPostTimes(times: ["24:00", "09:00", "09:00"], daysOfWeek: [.friday, .friday])))
+        },
+        Case("postAt without times", ["spec.notifications.slack.postAt.times: must list at least one HH:MM time (or omit postAt)"]) {
+            $0.spec.notifications = OnCallNotifications(slack: HandoffSlackNotification(
+                channel: "#sre", tokenSecretRef: SecretKeySelector(name: "slack", key: "token"), postAt: HandoffPostTimes(times: [])))
+        },
+        Case("nothing to announce", [
+            "spec.notifications.slack.onChange: is false and neither postAt nor userGroupID is set: nothing would be announced"
+        ]) {
+            $0.spec.notifications = OnCallNotifications(slack: HandoffSlackNotification(
+                channel: "#sre", tokenSecretRef: SecretKeySelector(name: "slack", key: "token"), onChange: false))
+        },
         Case("no rotations", ["spec.rotations: must have at least one item"]) { $0.spec.rotations = [] },
         Case("zero shift length", ["spec.rotations[0].shiftLength: must be positive"]) { $0.spec.rotations[0].shiftLength = .zero },
         Case("shift length not dividing a day", [

@@ -11,9 +11,9 @@ public struct OnCallNotifications: Codable, Sendable, Hashable {
     }
 }
 
-/// Slack handoff notifications: at each change of who is on call, one message to ``channel`` and, when
-/// ``userGroupID`` is set, the user group's members replaced by the Slack users on call
-/// (`usergroups.users.update`).
+/// Slack handoff notifications: at each change of who is on call (unless ``onChange`` is `false`) and at the
+/// ``postAt`` times, one message to ``channel``; when ``userGroupID`` is set, the user group's members replaced by
+/// the Slack users on call at each change (`usergroups.users.update`).
 public struct HandoffSlackNotification: Codable, Sendable, Hashable {
     /// The channel: a name such as `#sre` or an ID such as `C0123456789`.
     public var channel: String
@@ -22,12 +22,40 @@ public struct HandoffSlackNotification: Codable, Sendable, Hashable {
     public var tokenSecretRef: SecretKeySelector
     /// The Slack user group (`S…`) whose members are kept equal to whoever is on call.
     public var userGroupID: String?
+    /// Whether each change of who is on call is posted. Default `true`.
+    public var onChange: Bool?
+    /// Set times at which who is on call now and next is posted, whether or not it changed.
+    public var postAt: HandoffPostTimes?
 
     /// Creates the Slack notification.
-    public init(channel: String, tokenSecretRef: SecretKeySelector, userGroupID: String? = nil) {
+    public init(
+        channel: String, tokenSecretRef: SecretKeySelector, userGroupID: String? = nil, onChange: Bool? = nil,
+        postAt: HandoffPostTimes? = nil
+    ) {
         self.channel = channel
         self.tokenSecretRef = tokenSecretRef
         self.userGroupID = userGroupID
+        self.onChange = onChange
+        self.postAt = postAt
+    }
+
+    /// Whether each change is posted (``onChange``, default `true`).
+    public var postsOnChange: Bool { onChange ?? true }
+}
+
+/// Wall-clock times, in the schedule's `timeZone`, at which the on-call summary is posted (e.g. every weekday at
+/// 09:00). A time that does not exist on a day (a spring-forward gap) posts at the end of the gap; a time that
+/// happens twice (fall back) posts once, at its first occurrence.
+public struct HandoffPostTimes: Codable, Sendable, Hashable {
+    /// The times of day, `HH:MM` (at most 24).
+    public var times: [String]
+    /// The days to post on. Default: every day.
+    public var daysOfWeek: [DayOfWeek]?
+
+    /// Creates the times.
+    public init(times: [String], daysOfWeek: [DayOfWeek]? = nil) {
+        self.times = times
+        self.daysOfWeek = daysOfWeek
     }
 }
 
@@ -81,6 +109,34 @@ extension OnCallNotifications {
         validator.checkSecret(slack.tokenSecretRef, at: slackPath.child("tokenSecretRef"))
         if let id = slack.userGroupID, !Syntax.isSlackUserGroupID(id) {
             validator.add(.invalid, at: slackPath.child("userGroupID"), "must be a Slack user group ID such as S0123ABCD")
+        }
+        if let postAt = slack.postAt {
+            let timesPath = slackPath.child("postAt").child("times")
+            if postAt.times.isEmpty {
+                validator.add(.required, at: timesPath, "must list at least one HH:MM time (or omit postAt)")
+            } else if postAt.times.count > 24 {
+                validator.add(.tooLong, at: timesPath, "must list at most 24 times, found \(postAt.times.count)")
+            }
+            var seen = Set<String>()
+            for (index, time) in postAt.times.enumerated() {
+                validator.checkTimeOfDay(time, at: timesPath.index(index))
+                if Syntax.minutesOfDay(time) != nil, !seen.insert(time).inserted {
+                    validator.add(.duplicate, at: timesPath.index(index), "duplicate value \"\(time)\"")
+                }
+            }
+            if let days = postAt.daysOfWeek {
+                let daysPath = slackPath.child("postAt").child("daysOfWeek")
+                validator.requireNonEmpty(days, at: daysPath)
+                var seenDays: Set<DayOfWeek> = []
+                for (index, day) in days.enumerated() where !seenDays.insert(day).inserted {
+                    validator.add(.duplicate, at: daysPath.index(index), "duplicate value \"\(day.rawValue)\"")
+                }
+            }
+        }
+        if slack.onChange == false, slack.postAt == nil, slack.userGroupID == nil {
+            validator.add(
+                .invalid, at: slackPath.child("onChange"),
+                "is false and neither postAt nor userGroupID is set: nothing would be announced")
         }
     }
 }

@@ -15,14 +15,17 @@ public struct OnCallScheduleStatus: Codable, Sendable, Hashable {
     public var gaps: [TimeRange]?
     /// What was last announced by ``OnCallScheduleSpec/notifications``.
     public var lastHandoff: HandoffRecord?
+    /// The set time (``HandoffSlackNotification/postAt``) whose summary was last posted.
+    public var lastScheduledPost: Timestamp?
 
     /// Creates a status.
     public init(
         observedGeneration: Int64? = nil, conditions: [Condition]? = nil, onCallNow: [OnCallShift]? = nil,
         nextHandoff: Timestamp? = nil, upcomingShifts: [OnCallShift]? = nil, gaps: [TimeRange]? = nil,
-        lastHandoff: HandoffRecord? = nil
+        lastHandoff: HandoffRecord? = nil, lastScheduledPost: Timestamp? = nil
     ) {
         self.lastHandoff = lastHandoff
+        self.lastScheduledPost = lastScheduledPost
         self.observedGeneration = observedGeneration
         self.conditions = conditions
         self.onCallNow = onCallNow

@@ -122,6 +122,8 @@ extension OnCallSchedule {
                     maxItems: 20
                 ),
                 "lastHandoff": lastHandoffSchema,
+                "lastScheduledPost": .timestamp(
+                    "The set time (spec.notifications.slack.postAt) whose on-call summary was last posted."),
             ]
         )
     }
@@ -133,7 +135,7 @@ extension OnCallSchedule {
             "Where each change of who is on call (a handoff, an override starting or ending) is announced.",
             properties: [
                 "slack": .object(
-                    "One message per change to a Slack channel, and optionally a Slack user group kept equal to whoever is on call.",
+                    "Messages to a Slack channel at each change and at set times, and optionally a Slack user group kept equal to whoever is on call.",
                     properties: [
                         "channel": .string(
                             "The channel: a name such as #sre or an ID such as C0123456789.", minLength: 1, maxLength: 80),
@@ -141,6 +143,16 @@ extension OnCallSchedule {
                         "userGroupID": .string(
                             "The Slack user group (S...) whose members are replaced by the Slack users on call at each change.",
                             pattern: "^S[A-Z0-9]+$", maxLength: 32),
+                        "onChange": .boolean("Whether each change of who is on call is posted. Default true."),
+                        "postAt": .object(
+                            "Set times, in the schedule's timeZone, at which who is on call now and next is posted, changed or not.",
+                            properties: [
+                                "times": .array(
+                                    "The times of day, HH:MM.", of: .timeOfDay("A time of day, HH:MM."), maxItems: 24),
+                                "daysOfWeek": .daysOfWeek("The days to post on; unset means every day."),
+                            ],
+                            required: ["times"]
+                        ),
                     ],
                     required: ["channel", "tokenSecretRef"]
                 )

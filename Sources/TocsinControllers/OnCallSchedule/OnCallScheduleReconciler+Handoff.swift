@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeCore
 import TocsinAPI
+import TocsinEngine
 import TocsinNotifiers
 
 /// What announces handoffs of OnCallSchedules that declare `spec.notifications.slack`: the Slack client, and the
@@ -80,7 +81,7 @@ extension OnCallScheduleReconciler {
             record = last
         }
         let userIDs = Self.slackUserIDs(of: current, in: spec)
-        let needsMessage = record.notifiedTime == nil
+        let needsMessage = slack.postsOnChange && record.notifiedTime == nil
         let needsUserGroup = slack.userGroupID != nil && record.userGroupSynced != true && !userIDs.isEmpty
         let skipped = slack.userGroupID.flatMap { group in
             userIDs.isEmpty
@@ -128,6 +129,44 @@ extension OnCallScheduleReconciler {
             record.error = skipped
         }
         return HandoffOutcome(record: record)
+    }
+
+    /// How late a set-time summary may still be posted (after an outage or a restart): later it is old news.
+    static let scheduledPostGrace: TimeInterval = 3_600
+
+    /// The outcome of a set-time summary: the set time posted (`nil`: nothing posted), the error to throw after
+    /// writing the status, and the next set time.
+    struct ScheduledPostOutcome {
+        var posted: Date?
+        var failure: HandoffNotificationError?
+        var next: Date?
+    }
+
+    /// Posts the on-call summary when a `postAt` time has passed (at most ``scheduledPostGrace`` ago) that
+    /// `status.lastScheduledPost` does not show posted yet.
+    func postScheduledSummary(
+        of schedule: OnCallSchedule, timeline: OnCallTimeline, spec: OnCallScheduleSpec, at instant: Date
+    ) async -> ScheduledPostOutcome {
+        guard let handoffNotifier, let slack = spec.notifications?.slack, let postAt = slack.postAt,
+            let namespace = schedule.metadata.namespace, let times = PostingTimes(postAt, timeZone: spec.timeZone)
+        else { return ScheduledPostOutcome() }
+        let next = times.next(after: instant)
+        guard let due = times.latest(atOrBefore: instant), instant.timeIntervalSince(due) <= Self.scheduledPostGrace,
+            (schedule.status?.lastScheduledPost?.date).map({ $0 < due }) ?? true
+        else { return ScheduledPostOutcome(next: next) }
+        let token: String
+        do {
+            token = try await handoffNotifier.token(slack.tokenSecretRef, namespace: namespace)
+        } catch {
+            return ScheduledPostOutcome(failure: error, next: next)
+        }
+        let text = Self.handoffText(timeline: timeline, timeZone: spec.timeZone)
+        do {
+            _ = try await handoffNotifier.slack.postMessage(SlackMessage(text: text), channel: slack.channel, token: token)
+        } catch {
+            return ScheduledPostOutcome(failure: HandoffNotificationError(error.message, code: error.code), next: next)
+        }
+        return ScheduledPostOutcome(posted: due, next: next)
     }
 
     /// `record` as a merge-patch value: the fields `old` had and `record` lacks are `null`, so that they are

@@ -106,11 +106,14 @@ public struct OnCallScheduleReconciler: Reconciler {
             if let record = handoff.record {
                 fields["lastHandoff"] = try Self.lastHandoffPatch(record, replacing: schedule.status?.lastHandoff)
             }
+            let scheduled = await postScheduledSummary(of: schedule, timeline: timeline, spec: spec, at: instant)
+            if let posted = scheduled.posted { fields["lastScheduledPost"] = try JSONValue(encoding: Timestamp(posted)) }
             try await support.statusWriter.update(schedule, conditions: [ready], fields: fields, now: instant)
-            if let failure = handoff.failure {
+            if let failure = handoff.failure ?? scheduled.failure {
                 throw HandoffNotificationError("OnCallSchedule \(key): \(failure.message)", code: failure.code)
             }
-            return .requeue(after: requeueDelay(until: timeline.nextHandoff, from: instant))
+            let wake = [timeline.nextHandoff, scheduled.next].compactMap { $0 }.min()
+            return .requeue(after: requeueDelay(until: wake, from: instant))
         }
     }
 
