@@ -36,12 +36,12 @@ public enum KubeJSON: Sendable {
         return encoder
     }
 
-    /// Decodes `type` from `data` with a Kubernetes decoder, wrapping any failure.
+    /// Decodes `type` from `data` with a Kubernetes decoder (``FastJSONDecoder``), wrapping any failure.
     ///
     /// - Throws: ``KubeDecodingError`` naming the type, an excerpt of the input and the coding path of the failure.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(KubeDecodingError) -> T {
         do {
-            return try makeDecoder().decode(T.self, from: data)
+            return try FastJSONDecoder().decode(T.self, from: data)
         } catch {
             throw KubeDecodingError(decoding: T.self, input: data, error: error)
         }

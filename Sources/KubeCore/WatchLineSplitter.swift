@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a watch response body, received in arbitrary chunks, into lines (one JSON event per line).
 ///
 /// Bytes are appended as they arrive; complete lines are taken with ``nextLine()``. A trailing `\r` is removed and
@@ -98,12 +100,12 @@ public struct WatchLineSplitter: Sendable {
 
     private mutating func findNewline() -> Int? {
         let found = buffer.withUnsafeBufferPointer { pointer -> Int? in
-            var index = scanIndex
-            while index < pointer.count {
-                if pointer[index] == UInt8(ascii: "\n") { return index }
-                index += 1
+            guard let base = pointer.baseAddress, scanIndex < pointer.count else { return nil }
+            // memchr scans a word or a vector at a time: several times faster than a byte loop on 10 KB lines.
+            guard let match = memchr(base + scanIndex, Int32(UInt8(ascii: "\n")), pointer.count - scanIndex) else {
+                return nil
             }
-            return nil
+            return base.distance(to: match.assumingMemoryBound(to: UInt8.self))
         }
         if found == nil { scanIndex = buffer.count }
         return found

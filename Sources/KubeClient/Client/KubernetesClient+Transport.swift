@@ -108,11 +108,10 @@ extension KubernetesClient {
     /// Decodes a JSON body into `T`.
     /// - Throws: ``KubeDecodingError`` naming the type and an excerpt of the body.
     func decode<T: Decodable>(_ type: T.Type, from response: KubeResponse) throws -> T {
-        let data = Data(buffer: response.body, byteTransferStrategy: .noCopy)
         do {
-            return try KubeJSON.makeDecoder().decode(T.self, from: data)
+            return try response.body.withUnsafeReadableBytes { try FastJSONDecoder().decode(T.self, from: $0) }
         } catch {
-            throw KubeDecodingError(decoding: T.self, input: data, error: error)
+            throw KubeDecodingError(decoding: T.self, input: response.body.readableBytesView, error: error)
         }
     }
 }
