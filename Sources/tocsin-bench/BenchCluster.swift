@@ -14,10 +14,11 @@ enum BenchCluster {
         return logger
     }
 
-    /// Starts a fake API server on 127.0.0.1 holding `pods` pods (``PodFixture``) created through its store
-    /// API, runs `body`, and shuts the server down.
+    /// Starts a fake API server on 127.0.0.1 holding `pods` pods (``PodFixture``), `nodes` nodes
+    /// (``NodeFixture``) and `events` events (``EventFixture``) created through its store API, runs `body`, and
+    /// shuts the server down.
     static func withServer<Result: Sendable>(
-        pods: Int, _ body: (FakeAPIServer) async throws -> Result
+        pods: Int, nodes: Int = 0, events: Int = 0, _ body: (FakeAPIServer) async throws -> Result
     ) async throws -> Result {
         let server = try await FakeAPIServer.start()
         do {
@@ -26,6 +27,12 @@ enum BenchCluster {
             }
             for index in 0..<pods {
                 try server.create(.pods, PodFixture.pod(index))
+            }
+            for index in 0..<nodes {
+                try server.create(.nodes, NodeFixture.node(index))
+            }
+            for index in 0..<events {
+                try server.create(.events, EventFixture.event(index))
             }
             let result = try await body(server)
             await server.shutdown()
@@ -40,7 +47,14 @@ enum BenchCluster {
     static func withClient<Result: Sendable>(
         of server: FakeAPIServer, qps: Double, _ body: (KubernetesClient) async throws -> Result
     ) async throws -> Result {
-        let configuration = ClientConfiguration(server: server.baseURL, qps: qps, burst: 10, source: "tocsin-bench")
+        try await withClient(of: server.baseURL, qps: qps, body)
+    }
+
+    /// Creates a client of the API server at `url`, runs `body`, and shuts it down.
+    static func withClient<Result: Sendable>(
+        of url: URL, qps: Double, _ body: (KubernetesClient) async throws -> Result
+    ) async throws -> Result {
+        let configuration = ClientConfiguration(server: url, qps: qps, burst: 10, source: "tocsin-bench")
         let client = try KubernetesClient(
             configuration: configuration, logger: logger, maximumRetries: 0, connectTimeout: .seconds(5))
         do {

@@ -45,15 +45,19 @@ struct BenchCommand: AsyncParsableCommand {
             contentsOf: try DecodeThroughputFigure(distinctPods: min(pods, 1_000), events: quick ? 5_000 : 50_000).run())
         log("engine only: \(pods) pods, 6 rules")
         report.append(contentsOf: try EngineThroughputFigure(pods: pods, events: quick ? 20_000 : 200_000).run())
-        log("cache memory and sync: \(pods) pods, one child process per case")
-        let cache = try CacheFigures(pods: pods, qps: qps, timeoutSeconds: timeoutSeconds).run()
+        let nodes = quick ? 50 : max(1, pods / 10)
+        let events = quick ? 1_000 : pods * 2
+        log("cache memory and sync: \(pods) pods, \(nodes) nodes, \(events) events, one child process per case")
+        let cache = try await CacheFigures(
+            pods: pods, nodes: nodes, events: events, qps: qps, timeoutSeconds: timeoutSeconds
+        ).run()
         report.append(contentsOf: cache.figures)
         report.notes = [
             "watch figures include the in-process fake API server's own cost (JSON encoding of each event, HTTP"
                 + " framing); per CPU-second = events / (user + system CPU of the whole process).",
-            "memory: RSS from /proc/self/statm after malloc_trim(0), minus a baseline taken in the same child"
-                + " process after the fake server holds the pods and the client has made one small request, before"
-                + " the cache fills; the per-pod figure includes the reflector's resourceVersion map.",
+            "memory: RSS from /proc/self/statm after malloc_trim(0) of a child process that only runs the client"
+                + " and its informers (the fake API server runs in the parent); the whole-process figure is that"
+                + " RSS, the per-pod figures subtract the RSS taken after one small request, before the caches fill.",
             "sync: from creating the client to the consumer's store synced (list pages of 500, qps \(Figure.format(qps))).",
             "targets from DESIGN.md (events/s per core, 1 KiB per cached pod, 2 s to sync 10,000 pods) are stated"
                 + " for 10,000 pods; \(quick ? "this --quick run is a smoke run" : "this run used \(pods) pods").",
@@ -61,7 +65,8 @@ struct BenchCommand: AsyncParsableCommand {
         try await OperatorCommand.measure(quick: quick, timeoutSeconds: timeoutSeconds, into: &report)
         for result in cache.results {
             report.notes.append(
-                "\(result.cache.rawValue): \(result.cachedObjects) pods cached, baseline "
+                "\(result.cache.rawValue): \(result.cachedPods) pods, \(result.cachedNodes) nodes, "
+                    + "\(result.cachedEvents) events cached, baseline "
                     + "\(result.baselineBytes / 1_048_576) MiB, after \(result.afterBytes / 1_048_576) MiB "
                     + "(\(result.afterUntrimmedBytes / 1_048_576) MiB before malloc_trim)")
         }

@@ -3,50 +3,52 @@ import Foundation
 import KubeClient
 import KubeCore
 import KubeRuntime
+import TocsinEngine
+import TocsinServer
 import TocsinTesting
 
-/// What one cache case keeps per pod.
+/// What one cache case keeps.
 enum CacheKind: String, CaseIterable, Codable, Sendable, ExpressibleByArgument {
-    /// The full ``Pod`` model (identity projection).
+    /// Pods as the full ``Pod`` model (identity projection).
     case full
-    /// ``PodSummary``.
-    case summary
+    /// Pods as ``WatchedPod``, the projection the operator's shared Pod watch keeps.
+    case pods
+    /// Pods, nodes and events as the operator keeps them (``WatchedPod``, ``WatchedNode``, ``WatchedEvent``).
+    case all
 }
 
 /// What a cache case measured, printed by the child as one JSON line and read by the parent.
 struct CacheCaseResult: Codable, Sendable {
     var cache: CacheKind
-    var pods: Int
-    var cachedObjects: Int
-    /// RSS after the server holds the pods and the client has made one request, before the cache fills
-    /// (freed heap returned to the system).
+    var cachedPods: Int
+    var cachedNodes: Int
+    var cachedEvents: Int
+    /// RSS after the client has made one request, before the caches fill (freed heap returned to the system).
     var baselineBytes: Int
-    /// RSS once the cache is synced (freed heap returned to the system).
+    /// RSS once the caches are synced (freed heap returned to the system): the whole process.
     var afterBytes: Int
-    /// RSS once the cache is synced, before returning freed heap.
+    /// RSS once the caches are synced, before returning freed heap.
     var afterUntrimmedBytes: Int
-    /// From creating the client to the consumer's cache being synced (one namespaces list included).
+    /// From creating the client to every cache being synced (one namespaces list included).
     var syncSeconds: Double
-    /// How long encoding every pod to JSON takes in this process: a lower bound of the fake server's own
-    /// share of ``syncSeconds`` (it encodes each list page the same way).
-    var fakeEncodeSeconds: Double
 
-    /// Resident bytes per cached pod, baseline subtracted.
-    var bytesPerPod: Double { Double(afterBytes - baselineBytes) / Double(max(cachedObjects, 1)) }
+    /// Resident bytes per cached pod, baseline subtracted (pods-only cases).
+    var bytesPerPod: Double { Double(afterBytes - baselineBytes) / Double(max(cachedPods, 1)) }
 }
 
-/// The hidden subcommand run in a fresh child process for figures 2 and 3: fills a store through an
-/// informer with `pods` pods and reports RSS and the time to sync.
+/// The hidden subcommand run in a fresh child process for figures 2 and 3: fills the caches through informers
+/// from the parent's fake API server (so the server's memory is not in this process) and reports RSS and the time
+/// to sync.
 struct CacheCaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cache-case", abstract: "Measure one cache case in this process (used by the benchmark).",
         shouldDisplay: false)
 
-    @Option(help: "What to cache per pod: full or summary.")
-    var cache: CacheKind = .summary
+    @Option(help: "What to cache: full, pods or all.")
+    var cache: CacheKind = .pods
 
-    @Option(help: "How many pods the fake server holds.")
-    var pods = 10_000
+    @Option(help: "The fake API server to read from (the parent's), e.g. http://127.0.0.1:41234.")
+    var server: String
 
     @Option(help: "Client-side rate limit in requests per second (0: none).")
     var qps: Double = 0
@@ -55,70 +57,65 @@ struct CacheCaseCommand: AsyncParsableCommand {
     var timeoutSeconds = 120
 
     func run() async throws {
+        // As `tocsin run` does: two malloc arenas (and the figures read RSS after malloc_trim, as the operator's
+        // MemoryTrimService trims after its caches sync).
+        MemoryTuning.limitMallocArenas()
         BenchCommand.bootstrapLogging()
-        let result = try await measure()
+        guard let url = URL(string: server) else { throw ValidationError("--server must be a URL") }
+        let result = try await measure(server: url)
         let data = try JSONEncoder().encode(result)
         print(String(decoding: data, as: UTF8.self))
     }
 
-    func measure() async throws -> CacheCaseResult {
+    func measure(server: URL) async throws -> CacheCaseResult {
         let cache = self.cache
-        let qps = self.qps
         let timeout = Duration.seconds(timeoutSeconds)
-        let pods = self.pods
-        return try await BenchCluster.withServer(pods: pods) { server in
-            let start = ContinuousClock.now
-            return try await BenchCluster.withClient(of: server, qps: qps) { client in
-                // One small request first, so the client's fixed cost (event loop threads, connection pool,
-                // a connection) is in the baseline and the difference is the cache alone.
-                _ = try await client.list(Namespace.self)
-                ProcessStats.releaseFreeMemory()
-                let baseline = ProcessStats.residentBytes() ?? 0
-                let informers = SharedInformers(client: client, logger: BenchCluster.logger, pageSize: 500)
-                let informer = informers.informer(Pod.self)
-                switch cache {
-                case .full:
-                    var result = try await fill(
-                        informers, informer.subscribe(), baseline: baseline, start: start, timeout: timeout)
-                    result.fakeEncodeSeconds = Self.encodeSeconds(server.objects(.pods))
-                    return result
-                case .summary:
-                    let subscription = informer.subscribe(projection: { PodSummary($0) })
-                    var result = try await fill(
-                        informers, subscription, baseline: baseline, start: start, timeout: timeout)
-                    result.fakeEncodeSeconds = Self.encodeSeconds(server.objects(.pods))
-                    return result
-                }
-            }
-        }
-    }
-
-    /// The time to encode `objects` as the fake's list responses do (`FakeJSON.jsonData`).
-    static func encodeSeconds(_ objects: [FakeJSON]) -> Double {
         let start = ContinuousClock.now
-        var bytes = 0
-        for object in objects { bytes += object.jsonData.count }
-        let elapsed = ContinuousClock.now - start
-        return bytes > 0 ? elapsed.seconds : 0
-    }
-
-    private func fill<Cached: Sendable>(
-        _ informers: SharedInformers, _ subscription: InformerSubscription<Cached>, baseline: Int,
-        start: ContinuousClock.Instant, timeout: Duration
-    ) async throws -> CacheCaseResult {
-        defer { subscription.release() }
-        return try await BenchCluster.whileRunning(informers) {
-            try await BenchCluster.withTimeout(timeout, waitingFor: "the informer's first list of \(pods) pods") {
-                try await subscription.waitUntilSynced()
+        return try await BenchCluster.withClient(of: server, qps: qps) { client in
+            // One small request first, so the client's fixed cost (event loop threads, connection pool, a
+            // connection) is in the baseline and the difference is the caches alone.
+            _ = try await client.list(Namespace.self)
+            MemoryTuning.releaseFreeMemory()
+            let baseline = ProcessStats.residentBytes() ?? 0
+            let informers = SharedInformers(client: client, logger: BenchCluster.logger, pageSize: 500)
+            var stores: [any CountedStore] = []
+            switch cache {
+            case .full:
+                stores.append(informers.informer(Pod.self).subscribe())
+            case .pods:
+                stores.append(informers.informer(Pod.self).subscribe(projection: WatchedPod.init))
+            case .all:
+                stores.append(informers.informer(Pod.self).subscribe(projection: WatchedPod.init))
+                stores.append(informers.informer(Node.self).subscribe(projection: WatchedNode.init))
+                stores.append(informers.informer(Event.self).subscribe(projection: WatchedEvent.init))
             }
-            let synced = ContinuousClock.now - start
-            let untrimmed = ProcessStats.residentBytes() ?? 0
-            ProcessStats.releaseFreeMemory()
-            let after = ProcessStats.residentBytes() ?? 0
-            return CacheCaseResult(
-                cache: cache, pods: pods, cachedObjects: subscription.store.count, baselineBytes: baseline,
-                afterBytes: after, afterUntrimmedBytes: untrimmed, syncSeconds: synced.seconds,
-                fakeEncodeSeconds: 0)
+            defer { for store in stores { store.release() } }
+            return try await BenchCluster.whileRunning(informers) {
+                let waiting = stores
+                try await BenchCluster.withTimeout(timeout, waitingFor: "the informers' first lists") {
+                    for store in waiting { try await store.waitUntilSynced() }
+                }
+                let synced = ContinuousClock.now - start
+                let untrimmed = ProcessStats.residentBytes() ?? 0
+                MemoryTuning.releaseFreeMemory()
+                let after = ProcessStats.residentBytes() ?? 0
+                let counts = stores.map(\.cachedCount)
+                return CacheCaseResult(
+                    cache: cache, cachedPods: counts[0], cachedNodes: counts.count > 1 ? counts[1] : 0,
+                    cachedEvents: counts.count > 2 ? counts[2] : 0, baselineBytes: baseline, afterBytes: after,
+                    afterUntrimmedBytes: untrimmed, syncSeconds: synced.seconds)
+            }
         }
     }
+}
+
+/// An informer subscription, whatever it caches.
+protocol CountedStore: Sendable {
+    var cachedCount: Int { get }
+    func waitUntilSynced() async throws
+    func release()
+}
+
+extension InformerSubscription: CountedStore {
+    var cachedCount: Int { store.count }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TocsinServer
 import TocsinTesting
 
 /// Figure 5: CPU used by the idle operator with `pods` pods cached and no changes, over `seconds`.
@@ -61,7 +62,7 @@ struct IdleCPUFigure: Sendable {
         } _: { bench in
             try await bench.waitUntilReady(rules: 1, timeout: timeout)
             try await Task.sleep(for: settle)
-            ProcessStats.releaseFreeMemory()
+            MemoryTuning.releaseFreeMemory()
             let apiBefore = bench.cluster.requests.count
             let slackBefore = bench.slack.requests.count
             let cpuStart = ProcessStats.cpuSeconds()

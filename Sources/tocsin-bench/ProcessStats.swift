@@ -22,15 +22,4 @@ enum ProcessStats {
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
-
-    /// Returns freed heap pages to the system (`malloc_trim(0)`), so that RSS counts live data rather than
-    /// memory the allocator keeps after transient work (list pages being encoded and decoded).
-    /// `malloc_trim` is glibc's (not in the `Glibc` module map), so it is looked up at run time; without it
-    /// nothing is released.
-    static func releaseFreeMemory() {
-        typealias MallocTrim = @convention(c) (Int) -> Int32
-        // RTLD_DEFAULT is the null handle on glibc: search every loaded object.
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
-    }
 }

@@ -1,10 +1,11 @@
 import KubeClient
 import KubeCore
 import KubeRuntime
+import TocsinEngine
 import TocsinTesting
 
 /// Figure 1: watch events per second end to end. The fake API server holds `pods` pods; a
-/// ``SharedInformers`` informer (one list, one watch) feeds a consumer caching ``PodSummary``; then every pod's
+/// ``SharedInformers`` informer (one list, one watch) feeds a consumer caching ``WatchedPod`` (the operator's projection); then every pod's
 /// status is updated `rounds` times through the fake's store API (`updateStatus`, as the kubelet would), and
 /// the clock runs from the first write until the consumer's handler has seen the last `updated` event.
 ///
@@ -52,7 +53,7 @@ struct WatchThroughputFigure: Sendable {
         let informers = SharedInformers(client: client, logger: BenchCluster.logger, pageSize: 500)
         let counter = EventCounter(target: pods * rounds)
         let subscription = informers.informer(Pod.self).subscribe(
-            projection: { PodSummary($0) },
+            projection: { WatchedPod($0) },
             handler: { event in
                 if case .updated = event { counter.record() }
             })

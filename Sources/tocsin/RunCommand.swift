@@ -132,6 +132,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MemoryTuning.limitMallocArenas()
         LoggingBootstrap.bootstrap(format: logFormat, level: logLevel)
         let metrics = MetricsBootstrap()
         metrics.bootstrapMetricsSystem()

@@ -52,9 +52,11 @@ public struct WatchedEvent: Sendable, Hashable {
         let message = summary.message.map {
             $0.count > Self.maxMessageLength ? String($0.prefix(Self.maxMessageLength - 1)) + "…" : $0
         }
+        // Reasons and types repeat across events: shared through the interner (messages are mostly unique).
+        let interner = ObservationInterner.shared
         self.init(
-            namespace: namespace, name: name, involvedObject: summary.involvedObject, reason: summary.reason,
-            message: message, type: summary.type, count: Int(summary.count), firstSeen: summary.firstSeen,
-            lastSeen: summary.lastSeen)
+            namespace: interner.string(namespace), name: name, involvedObject: summary.involvedObject,
+            reason: interner.string(summary.reason), message: message, type: interner.string(summary.type),
+            count: Int(summary.count), firstSeen: summary.firstSeen, lastSeen: summary.lastSeen)
     }
 }

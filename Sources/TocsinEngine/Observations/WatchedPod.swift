@@ -79,16 +79,19 @@ public struct WatchedPod: Sendable, Hashable {
         let containers =
             (pod.status?.initContainerStatuses ?? []).map { WatchedContainer($0, isInit: true) }
             + (pod.status?.containerStatuses ?? []).map { WatchedContainer($0, isInit: false) }
+        // Equal labels, owners, node names and container lists are shared among the cached pods.
+        let interner = ObservationInterner.shared
         self.init(
-            namespace: namespace, name: name, phase: pod.status?.phase, reason: pod.status?.reason,
-            nodeName: pod.spec?.nodeName, isReady: ready?.status == "True", readyChangedAt: ready?.lastTransitionTime,
+            namespace: interner.string(namespace), name: name, phase: interner.string(pod.status?.phase),
+            reason: interner.string(pod.status?.reason), nodeName: interner.string(pod.spec?.nodeName),
+            isReady: ready?.status == "True", readyChangedAt: ready?.lastTransitionTime,
             isUnschedulable: unschedulable,
             schedulingMessage: unschedulable ? scheduled?.message.map { Self.bounded($0) } : nil,
             isSchedulingGated: gated, creationTime: pod.metadata.creationTimestamp,
-            labels: pod.metadata.labels ?? [:],
-            owner: controller.map { WatchedOwner(uid: $0.uid, kind: $0.kind, name: $0.name) },
-            containers: containers)
-        ownerAnnotations = Self.ownerAnnotations(pod.metadata.annotations ?? [:])
+            labels: interner.labels(pod.metadata.labels ?? [:]),
+            owner: interner.owner(controller.map { WatchedOwner(uid: $0.uid, kind: $0.kind, name: $0.name) }),
+            containers: interner.containers(containers))
+        ownerAnnotations = interner.labels(Self.ownerAnnotations(pod.metadata.annotations ?? [:]))
     }
 
     /// Whether an annotation key is kept as an ownership annotation: it ends in `team` or `owner`.

@@ -28,8 +28,11 @@ public struct OperatorAssembly: Sendable {
     public let engine: AlertEngineService
     private let port: PortBox
 
+    /// Returns the decoding's freed heap to the system after the first sync and every 5 minutes.
+    public let memoryTrim: MemoryTrimService
+
     /// The services to run, in start order.
-    public var services: [any Service] { [server, events, slackActions, manager] }
+    public var services: [any Service] { [server, events, slackActions, memoryTrim, manager] }
 
     /// The port the endpoints listen on, once they do (the configured one, or the one chosen for port 0).
     public var boundPort: Int? { port.value }
@@ -143,6 +146,7 @@ public struct OperatorAssembly: Sendable {
                 api?.register(on: router)
             })
         self.manager = manager
+        self.memoryTrim = MemoryTrimService(hasSyncedCaches: { manager.hasSyncedCaches })
         self.events = events
         self.slackActions = slackActions
         self.engine = engine.service
