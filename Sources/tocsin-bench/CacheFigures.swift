@@ -17,9 +17,9 @@ struct CacheFigures: Sendable {
     func run() async throws -> (figures: [Figure], results: [CacheCaseResult]) {
         try await BenchCluster.withServer(pods: pods, nodes: nodes, events: events) { server in
             let url = server.baseURL.absoluteString
-            let full = try runChild(.full, server: url)
-            let operatorPods = try runChild(.pods, server: url)
-            let all = try runChild(.all, server: url)
+            let full = try await runChild(.full, server: url)
+            let operatorPods = try await runChild(.pods, server: url)
+            let all = try await runChild(.all, server: url)
             let encodeSeconds = Self.encodeSeconds(server.objects(.pods))
             let figures = [
                 Figure(
@@ -56,28 +56,11 @@ struct CacheFigures: Sendable {
         return bytes > 0 ? elapsed.seconds : 0
     }
 
-    /// Re-executes this binary with `cache-case` and decodes the JSON line it prints last.
-    private func runChild(_ cache: CacheKind, server: String) throws -> CacheCaseResult {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
+    /// Runs the `cache-case` child for `cache` and decodes what it measured.
+    private func runChild(_ cache: CacheKind, server: String) async throws -> CacheCaseResult {
+        try await BenchChild([
             "cache-case", "--cache", cache.rawValue, "--server", server, "--qps", String(qps),
             "--timeout-seconds", String(timeoutSeconds),
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0,
-            let line = text.split(separator: "\n").last(where: { $0.hasPrefix("{") })
-        else {
-            throw BenchError(
-                "The cache-case child (\(cache.rawValue)) exited with status \(process.terminationStatus): \(text.suffix(500))")
-        }
-        return try JSONDecoder().decode(CacheCaseResult.self, from: Data(line.utf8))
+        ]).finish(as: CacheCaseResult.self)
     }
 }

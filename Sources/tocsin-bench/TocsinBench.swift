@@ -7,8 +7,8 @@ struct TocsinBench: AsyncParsableCommand {
         commandName: "tocsin-bench",
         abstract: "Measure Tocsin's watch throughput, cache memory and sync time against the fake API server.",
         subcommands: [
-            BenchCommand.self, EngineCommand.self, LatencyCommand.self, IdleCommand.self, RequestsCommand.self,
-            OperatorCommand.self, CacheCaseCommand.self,
+            BenchCommand.self, WatchCommand.self, EngineCommand.self, LatencyCommand.self, IdleCommand.self, RequestsCommand.self,
+            OperatorCommand.self, CacheCaseCommand.self, WatchCaseCommand.self,
         ],
         defaultSubcommand: BenchCommand.self
     )

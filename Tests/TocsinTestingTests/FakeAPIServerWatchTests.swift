@@ -1,4 +1,7 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import Synchronization
 import Testing
 import TocsinTesting
 
@@ -94,6 +97,39 @@ struct FakeAPIServerWatchTests {
         }
     }
 
+    @Test func heldWatchEventsArriveTogetherOnRelease() async throws {
+        try await FakeCluster.with { cluster in
+            let received = ReceivedLines()
+            var request = HTTPClientRequest(url: cluster.server.baseURL.absoluteString + "\(Self.pods)?watch=true")
+            request.method = .GET
+            let response = try await cluster.client.execute(request, timeout: .seconds(30))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    var pending = Data()
+                    for try await chunk in response.body {
+                        pending.append(Data(buffer: chunk))
+                        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                            let line = try FakeJSON(jsonData: pending[pending.startIndex..<newline])
+                            pending = Data(pending[pending.index(after: newline)...])
+                            received.append(line)
+                        }
+                    }
+                }
+                cluster.server.holdWatchEvents()
+                try cluster.server.create(.pods, FakeCluster.pod("a"))
+                try cluster.server.create(.pods, FakeCluster.pod("b"))
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(received.all.isEmpty)
+
+                cluster.server.releaseWatchEvents()
+                for _ in 0..<500 where received.all.count < 2 { try await Task.sleep(for: .milliseconds(10)) }
+                #expect(received.all.map { $0["object"]?.name } == ["a", "b"])
+                cluster.server.dropWatches()
+                try await group.waitForAll()
+            }
+        }
+    }
+
     @Test func dropWatchesEndsTheStreamCleanly() async throws {
         try await FakeCluster.with { cluster in
             let watch = try await cluster.watchLines("\(Self.pods)?watch=true") {
@@ -113,4 +149,13 @@ struct FakeAPIServerWatchTests {
             #expect(watch.lines.isEmpty)
         }
     }
+}
+
+/// Watch lines read by a concurrent task.
+final class ReceivedLines: Sendable {
+    private let lines = Mutex<[FakeJSON]>([])
+
+    var all: [FakeJSON] { lines.withLock { $0 } }
+
+    func append(_ line: FakeJSON) { lines.withLock { $0.append(line) } }
 }

@@ -7,7 +7,7 @@ public struct WatchedEvent: Sendable, Hashable {
     public var namespace: String
     /// The event's name.
     public var name: String
-    /// The object the event is about.
+    /// The object the event is about: its kind, namespace and name (what rules read; the rest is dropped).
     public var involvedObject: ObjectReference
     /// A machine-readable reason, e.g. `BackOff`.
     public var reason: String?
@@ -52,10 +52,15 @@ public struct WatchedEvent: Sendable, Hashable {
         let message = summary.message.map {
             $0.count > Self.maxMessageLength ? String($0.prefix(Self.maxMessageLength - 1)) + "…" : $0
         }
-        // Reasons and types repeat across events: shared through the interner (messages are mostly unique).
+        // Reasons, types and involved objects repeat across events: shared through the interner (messages are
+        // mostly unique). Of the involved object only kind, namespace and name are kept: what rules read.
         let interner = ObservationInterner.shared
         self.init(
-            namespace: interner.string(namespace), name: name, involvedObject: summary.involvedObject,
+            namespace: interner.string(namespace), name: name,
+            involvedObject: ObjectReference(
+                kind: interner.string(summary.involvedObject.kind),
+                namespace: interner.string(summary.involvedObject.namespace),
+                name: interner.string(summary.involvedObject.name)),
             reason: interner.string(summary.reason), message: message, type: interner.string(summary.type),
             count: Int(summary.count), firstSeen: summary.firstSeen, lastSeen: summary.lastSeen)
     }

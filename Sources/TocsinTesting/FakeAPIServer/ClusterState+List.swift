@@ -12,15 +12,25 @@ extension ClusterState {
     /// snapshots, and the `resourceVersion`/`resourceVersionMatch` semantics.
     /// - Parameter namespace: `nil` lists across all namespaces.
     /// - Throws: `FakeAPIError` 400 (bad parameters), 410 (compacted), 504 (resourceVersion from the future).
-    func list(_ resource: FakeAPIServer.Resource, namespace: String?, options: ListOptions) throws -> FakeJSON {
+    mutating func list(_ resource: FakeAPIServer.Resource, namespace: String?, options: ListOptions) throws -> FakeJSON {
         let (target, start) = try listRevision(options)
         let snapshot = try listSnapshot(resource, at: target, options: options, start: start)
         let prefix = resource.isNamespaced && namespace != nil ? "\(namespace ?? "")/" : ""
+        let keys = sortedKeys(of: resource, snapshot: snapshot, at: target)
+        // Keys are sorted bytewise: start at the continue key, stop once a page and one more are found (and,
+        // without selectors, count the rest of the namespace's keys for remainingItemCount).
+        var index = start.map { start in Self.firstIndex(in: keys, notBefore: start) } ?? 0
         var matching: [(key: String, object: FakeJSON)] = []
-        for key in Self.sortedKeys(snapshot.keys) where key.hasPrefix(prefix) {
-            if let start, key.utf8.lexicographicallyPrecedes(start.utf8) { continue }
-            guard let object = snapshot[key], options.matches(object) else { continue }
+        let wanted = options.limit.map { $0 + 1 } ?? Int.max
+        while index < keys.count, matching.count < wanted {
+            let key = keys[index]
+            index += 1
+            guard key.hasPrefix(prefix), let object = snapshot[key], options.matches(object) else { continue }
             matching.append((key, object))
+        }
+        var remainingBeyondScan = 0
+        if matching.count == wanted, options.labelSelector.isEmpty, options.fieldSelector.isEmpty {
+            remainingBeyondScan = keys[index...].count { $0.hasPrefix(prefix) }
         }
         var metadata: FakeJSON = ["resourceVersion": .string(String(target))]
         var page = matching
@@ -29,7 +39,7 @@ extension ClusterState {
             let last = page.last?.key ?? ""
             metadata["continue"] = .string(ContinueToken(revision: target, start: last + "\u{0}").encoded)
             if options.labelSelector.isEmpty, options.fieldSelector.isEmpty {
-                metadata["remainingItemCount"] = .integer(Int64(matching.count - limit))
+                metadata["remainingItemCount"] = .integer(Int64(matching.count - limit + remainingBeyondScan))
             }
         }
         let items = page.map { entry -> FakeJSON in
@@ -44,6 +54,28 @@ extension ClusterState {
             "kind": .string(resource.listKind), "apiVersion": .string(resource.apiVersion),
             "metadata": metadata, "items": .array(items),
         ]
+    }
+
+    /// The keys of `snapshot` sorted bytewise; at the current revision they are cached until the next write.
+    mutating func sortedKeys(of resource: FakeAPIServer.Resource, snapshot: [String: FakeJSON], at target: Int64)
+        -> [String]
+    {
+        guard target >= revision else { return Self.sortedKeys(snapshot.keys) }
+        if let cached = sortedKeyCache[resource.key], cached.revision == revision { return cached.keys }
+        let keys = Self.sortedKeys(snapshot.keys)
+        sortedKeyCache[resource.key] = (revision, keys)
+        return keys
+    }
+
+    /// The index of the first key not ordered before `start` (bytewise), by binary search.
+    static func firstIndex(in keys: [String], notBefore start: String) -> Int {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle].utf8.lexicographicallyPrecedes(start.utf8) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The revision a list reads at and the key it starts from.

@@ -22,6 +22,8 @@ struct ClusterState: Sendable {
     var objects: [String: [String: FakeJSON]] = [:]
     /// The last resourceVersion handed out.
     var revision: Int64 = 1
+    /// Each resource's keys sorted, as of a revision (list pages reuse them until the next write).
+    var sortedKeyCache: [String: (revision: Int64, keys: [String])] = [:]
     /// Changes after `compactedRevision`, oldest first.
     var history: [StoredEvent] = []
     /// Changes at or before this revision are forgotten: reading from an older revision answers 410.

@@ -25,7 +25,10 @@ extension FakeAPIResponder {
                             store.withState { $0.endWatch(id) }
                         }
                     }
-                    for await line in lines { try await writer.write(ByteBuffer(bytes: line)) }
+                    for await line in lines {
+                        await store.watchGate.pass()
+                        try await writer.write(ByteBuffer(bytes: line))
+                    }
                     group.cancelAll()
                 }
             } catch {

@@ -14,6 +14,17 @@ extension FakeAPIServer {
         store.withState { $0.log.failures.append(failure) }
     }
 
+    /// Holds back the events of every watch (they queue, up to 10,000 per watch) until
+    /// ``releaseWatchEvents()``: a client then receives them as one burst, as after a network stall.
+    public func holdWatchEvents() {
+        store.watchGate.close()
+    }
+
+    /// Delivers the held watch events and stops holding.
+    public func releaseWatchEvents() {
+        store.watchGate.open()
+    }
+
     /// Every request received so far, oldest first (at most the last 50,000).
     public var requests: [RecordedRequest] { store.withState { $0.log.requests } }
 

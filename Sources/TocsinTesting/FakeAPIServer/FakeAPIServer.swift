@@ -9,6 +9,8 @@ import Synchronization
 /// The shared, lock-protected state of one fake cluster.
 final class ClusterStore: Sendable {
     let state = Mutex(ClusterState())
+    /// Holds back the delivery of watch events while closed (``FakeAPIServer/holdWatchEvents()``).
+    let watchGate = WatchGate()
 
     func withState<Result>(_ body: (inout ClusterState) throws -> Result) rethrows -> Result {
         try state.withLock { try body(&$0) }

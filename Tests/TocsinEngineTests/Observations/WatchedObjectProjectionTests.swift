@@ -100,13 +100,16 @@ struct WatchedObjectProjectionTests {
     @Test func eventKeepsMessageCountAndTimesAndCutsLongMessages() throws {
         let json = """
             {"apiVersion":"v1","kind":"Event","metadata":{"name":"web.17","namespace":"shop"},
-             "involvedObject":{"kind":"Pod","namespace":"shop","name":"web-1"},"reason":"BackOff",
+             "involvedObject":{"kind":"Pod","namespace":"shop","name":"web-1","uid":"0b1c","apiVersion":"v1",
+               "resourceVersion":"4711","fieldPath":"spec.containers{app}"},"reason":"BackOff",
              "message":"\(String(repeating: "x", count: 600))","type":"Warning","count":7,
              "firstTimestamp":"2026-11-23T10:00:00Z","lastTimestamp":"2026-11-23T10:09:00Z"}
             """
         let event = try #require(WatchedEvent(try KubeJSON.decode(Event.self, from: Data(json.utf8))))
         #expect(event.count == 7)
         #expect(event.reason == "BackOff")
+        // Only what rules read of the involved object is kept.
+        #expect(event.involvedObject == ObjectReference(kind: "Pod", namespace: "shop", name: "web-1"))
         #expect(event.message?.count == WatchedEvent.maxMessageLength)
         #expect(event.message?.hasSuffix("…") == true)
         #expect(event.firstSeen == ISO8601DateFormatter().date(from: "2026-11-23T10:00:00Z"))
