@@ -102,21 +102,12 @@ struct JSONValidator {
                 }
                 index = skipWhitespace(from: index + 1)
                 guard index < bytes.count else { throw unexpectedEnd(index, inside: "an object") }
-                // Two statements: `skipWhitespace(from: try value(…))` would copy `self` (and share `spans`) before the
+                // Two statements: `afterMember(endingAt: try value(…), …)` would copy `self` (and share `spans`) before the
                 // mutating call, making every append copy the array.
                 let end = try value(at: index, depth: depth)
-                index = skipWhitespace(from: end)
-                guard index < bytes.count else { throw unexpectedEnd(index, inside: "an object") }
-                if bytes[index] == ASCII.comma {
-                    index = skipWhitespace(from: index + 1)
-                    guard index < bytes.count else { throw unexpectedEnd(index, inside: "an object") }
-                    continue
-                }
-                guard bytes[index] == ASCII.closeBrace else {
-                    throw JSONSyntaxError(offset: index, message: "Unexpected \(ASCII.describe(bytes[index])): expected ',' or '}'")
-                }
-                index += 1
-                break
+                let next = try afterMember(endingAt: end, closer: ASCII.closeBrace, inside: "an object")
+                index = next.index
+                if next.closed { break }
             }
         }
         spans[slot].end = index
@@ -136,25 +127,37 @@ struct JSONValidator {
             index += 1
         } else {
             while true {
-                // Two statements: `skipWhitespace(from: try value(…))` would copy `self` (and share `spans`) before the
+                // Two statements: `afterMember(endingAt: try value(…), …)` would copy `self` (and share `spans`) before the
                 // mutating call, making every append copy the array.
                 let end = try value(at: index, depth: depth)
-                index = skipWhitespace(from: end)
-                guard index < bytes.count else { throw unexpectedEnd(index, inside: "an array") }
-                if bytes[index] == ASCII.comma {
-                    index = skipWhitespace(from: index + 1)
-                    guard index < bytes.count else { throw unexpectedEnd(index, inside: "an array") }
-                    continue
-                }
-                guard bytes[index] == ASCII.closeBracket else {
-                    throw JSONSyntaxError(offset: index, message: "Unexpected \(ASCII.describe(bytes[index])): expected ',' or ']'")
-                }
-                index += 1
-                break
+                let next = try afterMember(endingAt: end, closer: ASCII.closeBracket, inside: "an array")
+                index = next.index
+                if next.closed { break }
             }
         }
         spans[slot].end = index
         spans[slot].next = spans.count
         return index
+    }
+
+    /// After a member's value that ends at `end`: the start of the next member (`closed` false), or the index past
+    /// `closer` (`closed` true).
+    @inline(__always)
+    private func afterMember(
+        endingAt end: Int, closer: UInt8, inside container: String
+    ) throws(JSONSyntaxError) -> (index: Int, closed: Bool) {
+        var index = skipWhitespace(from: end)
+        guard index < bytes.count else { throw unexpectedEnd(index, inside: container) }
+        if bytes[index] == ASCII.comma {
+            index = skipWhitespace(from: index + 1)
+            guard index < bytes.count else { throw unexpectedEnd(index, inside: container) }
+            return (index, false)
+        }
+        guard bytes[index] == closer else {
+            let expected = closer == ASCII.closeBrace ? "}" : "]"
+            throw JSONSyntaxError(
+                offset: index, message: "Unexpected \(ASCII.describe(bytes[index])): expected ',' or '\(expected)'")
+        }
+        return (index + 1, true)
     }
 }
