@@ -4,6 +4,7 @@ import KubeClient
 import KubeCore
 import KubeRuntime
 import Synchronization
+import TocsinControllers
 import TocsinEngine
 import TocsinServer
 
@@ -19,69 +20,69 @@ struct WatchCaseResult: Codable, Sendable {
     var decisions: Int
 }
 
-/// The alert engine fed by the watch: `observe` for every change, `evaluate` after every batch of 100, as the
-/// operator's engine loop does with its inbox.
+/// The operator's engine path fed by the watch: the informer's handler records each change in an ``EngineInbox``
+/// (as the operator's WatchRegistry does: the latest state per object), and a loop drains the inbox, observes
+/// every change and evaluates once per drain (as the operator's engine loop does, without the Incident writes).
 final class WatchedEngine: Sendable {
-    private struct State {
-        var engine = AlertEngine()
-        var sinceEvaluation = 0
-        var decisions = 0
-        var events = 0
+    private struct Progress {
+        var handled = 0
         var first: ContinuousClock.Instant?
         var firstCPU = 0.0
     }
 
-    private let state = Mutex(State())
+    let inbox = EngineInbox()
     private let target: Int
-    private let done: AsyncStream<(Int, Double, Double, Int)>.Continuation
-    let finished: AsyncStream<(Int, Double, Double, Int)>
+    private let progress = Mutex(Progress())
 
-    init(target: Int) throws {
+    init(target: Int) {
         self.target = target
-        (finished, done) = AsyncStream.makeStream()
+    }
+
+    /// Records one informer event in the inbox (the initial list's `added` events are not counted).
+    func handle(_ event: InformerEvent<WatchedPod>) {
+        switch event {
+        case .added(let pod): inbox.record(.pod(pod))
+        case .updated(_, let pod):
+            inbox.record(.pod(pod))
+            let reached = progress.withLock { progress -> Bool in
+                if progress.first == nil {
+                    progress.first = ContinuousClock.now
+                    progress.firstCPU = ProcessStats.cpuSeconds()
+                }
+                progress.handled += 1
+                return progress.handled == target
+            }
+            // The change was recorded before it was counted: one more pass sees both.
+            if reached { inbox.wake() }
+        case .deleted: break
+        }
+    }
+
+    /// Runs the engine loop until every counted change has been handled and evaluated.
+    func run() async throws -> WatchCaseResult {
+        var engine = AlertEngine()
         let scope = RuleScope(monitorNamespace: "bench", monitor: "bench", namespaces: .all, kinds: [.pod, .node, .event])
-        let rules = try EngineThroughputFigure.rules()
-        state.withLock { state in
-            for rule in rules { state.engine.setRule(rule, scope: scope) }
-        }
-    }
-
-    /// Observes the cache's initial content (not counted).
-    func seed(_ pod: WatchedPod) {
-        state.withLock { $0.engine.observe(.pod(pod), now: Date()) }
-    }
-
-    /// Observes one change.
-    func updated(_ pod: WatchedPod) {
-        let finished = state.withLock { state -> (Int, Double, Double, Int)? in
-            if state.first == nil {
-                state.first = ContinuousClock.now
-                state.firstCPU = ProcessStats.cpuSeconds()
-            }
+        for rule in try EngineThroughputFigure.rules() { engine.setRule(rule, scope: scope) }
+        var decisions = 0
+        for await _ in inbox.wakeups {
+            let batch = inbox.drain()
             let now = Date()
-            state.engine.observe(.pod(pod), now: now)
-            state.events += 1
-            state.sinceEvaluation += 1
-            if state.sinceEvaluation >= 100 || state.events == target {
-                state.sinceEvaluation = 0
-                state.decisions += state.engine.evaluate(now: now).count
+            for change in batch.changes { engine.observe(change, now: now) }
+            decisions += engine.evaluate(now: now).count
+            let (handled, first, firstCPU) = progress.withLock { ($0.handled, $0.first, $0.firstCPU) }
+            if handled >= target, let first {
+                return WatchCaseResult(
+                    events: handled, seconds: (ContinuousClock.now - first).seconds,
+                    cpuSeconds: ProcessStats.cpuSeconds() - firstCPU, decisions: decisions)
             }
-            guard state.events == target, let first = state.first else { return nil }
-            return (
-                state.events, (ContinuousClock.now - first).seconds, ProcessStats.cpuSeconds() - state.firstCPU,
-                state.decisions
-            )
         }
-        if let finished {
-            done.yield(finished)
-            done.finish()
-        }
+        throw BenchError("the engine inbox ended before \(target) changes")
     }
 }
 
 /// The hidden subcommand of figure 1, run in a child process: lists and watches the parent's fake API server's
-/// pods through the real client and informer, projects them to ``WatchedPod``, and feeds every change to the
-/// alert engine with six rules. Prints `synced` once the cache is filled; the parent then writes the status
+/// pods through the real client and informer, projects them to ``WatchedPod``, and feeds every change through
+/// an ``EngineInbox`` to the alert engine with six rules, as the operator does. Prints `synced` once the cache is filled; the parent then writes the status
 /// updates while its fake holds the watch events back, and releases them as one burst, which this process
 /// drains as fast as it can. Prints one JSON line with the wall and CPU time of the drain.
 struct WatchCaseCommand: AsyncParsableCommand {
@@ -105,19 +106,12 @@ struct WatchCaseCommand: AsyncParsableCommand {
         MemoryTuning.limitMallocArenas()
         BenchCommand.bootstrapLogging()
         guard let url = URL(string: server) else { throw ValidationError("--server must be a URL") }
-        let engine = try WatchedEngine(target: events)
+        let engine = WatchedEngine(target: events)
         let timeout = Duration.seconds(timeoutSeconds)
         let result = try await BenchCluster.withClient(of: url, qps: 0) { client in
             let informers = SharedInformers(client: client, logger: BenchCluster.logger, pageSize: 500)
             let subscription = informers.informer(Pod.self).subscribe(
-                projection: { WatchedPod($0) },
-                handler: { event in
-                    switch event {
-                    case .added(let pod): engine.seed(pod)
-                    case .updated(_, let pod): engine.updated(pod)
-                    case .deleted: break
-                    }
-                })
+                projection: { WatchedPod($0) }, handler: { engine.handle($0) })
             defer { subscription.release() }
             return try await BenchCluster.whileRunning(informers) {
                 try await BenchCluster.withTimeout(timeout, waitingFor: "the informer's first list") {
@@ -125,10 +119,7 @@ struct WatchCaseCommand: AsyncParsableCommand {
                 }
                 FileHandle.standardOutput.write(Data((Self.syncedLine + "\n").utf8))
                 return try await BenchCluster.withTimeout(timeout, waitingFor: "\(events) watch events") {
-                    for await (count, seconds, cpu, decisions) in engine.finished {
-                        return WatchCaseResult(events: count, seconds: seconds, cpuSeconds: cpu, decisions: decisions)
-                    }
-                    throw BenchError("the engine stopped before \(events) events")
+                    try await engine.run()
                 }
             }
         }
