@@ -21,8 +21,9 @@ struct WatchCaseResult: Codable, Sendable {
 }
 
 /// The operator's engine path fed by the watch: the informer's handler records each change in an ``EngineInbox``
-/// (as the operator's WatchRegistry does: the latest state per object), and a loop drains the inbox, observes
-/// every change and evaluates once per drain (as the operator's engine loop does, without the Incident writes).
+/// (as the operator's WatchRegistry does: the latest state per object), and a loop lets changes gather for
+/// ``AlertEngineService/gathering``, drains the inbox, observes every change and evaluates once per drain (as the
+/// operator's engine loop does, without the Incident writes).
 final class WatchedEngine: Sendable {
     private struct Progress {
         var handled = 0
@@ -65,6 +66,7 @@ final class WatchedEngine: Sendable {
         for rule in try EngineThroughputFigure.rules() { engine.setRule(rule, scope: scope) }
         var decisions = 0
         for await _ in inbox.wakeups {
+            try? await Task.sleep(for: AlertEngineService.gathering)
             let batch = inbox.drain()
             let now = Date()
             for change in batch.changes { engine.observe(change, now: now) }

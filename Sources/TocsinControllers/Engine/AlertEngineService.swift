@@ -17,6 +17,8 @@ import TocsinEngine
 public final class AlertEngineService: Service, Sendable {
     /// How often the loop checks deadlines and waiting rules when nothing else wakes it.
     public static let tick = Duration.seconds(1)
+    /// How long the loop lets changes gather after a wake-up before it drains the inbox.
+    public static let gathering = Duration.milliseconds(1)
     /// The most failed writes kept for retry; beyond it the oldest are dropped (and logged).
     public static let maxRetries = 10_000
 
@@ -88,6 +90,9 @@ public final class AlertEngineService: Service, Sendable {
                 group.addTask { await self.tickUntilCancelled() }
                 for await _ in self.inbox.wakeups {
                     if Task.isCancelled { break }
+                    // Let a burst of changes gather for a moment, so that one pass observes many of them and
+                    // evaluates once, instead of waking for each (a millisecond of the event-to-Slack budget).
+                    try? await Task.sleep(for: Self.gathering)
                     await loop.step()
                 }
                 group.cancelAll()
