@@ -80,11 +80,7 @@ struct JSONValidator {
     }
 
     private mutating func object(at start: Int, depth: Int) throws(JSONSyntaxError) -> Int {
-        guard depth <= Self.maximumDepth else {
-            throw JSONSyntaxError(offset: start, message: "Too deeply nested (more than \(Self.maximumDepth) levels)")
-        }
-        let slot = spans.count
-        spans.append(JSONContainerSpan(start: start, end: start, next: slot + 1))
+        let slot = try openContainer(at: start, depth: depth)
         var index = skipWhitespace(from: start + 1)
         guard index < bytes.count else { throw unexpectedEnd(index, inside: "an object") }
         if bytes[index] == ASCII.closeBrace {
@@ -110,17 +106,12 @@ struct JSONValidator {
                 if next.closed { break }
             }
         }
-        spans[slot].end = index
-        spans[slot].next = spans.count
+        closeContainer(slot, at: index)
         return index
     }
 
     private mutating func array(at start: Int, depth: Int) throws(JSONSyntaxError) -> Int {
-        guard depth <= Self.maximumDepth else {
-            throw JSONSyntaxError(offset: start, message: "Too deeply nested (more than \(Self.maximumDepth) levels)")
-        }
-        let slot = spans.count
-        spans.append(JSONContainerSpan(start: start, end: start, next: slot + 1))
+        let slot = try openContainer(at: start, depth: depth)
         var index = skipWhitespace(from: start + 1)
         guard index < bytes.count else { throw unexpectedEnd(index, inside: "an array") }
         if bytes[index] == ASCII.closeBracket {
@@ -135,9 +126,26 @@ struct JSONValidator {
                 if next.closed { break }
             }
         }
-        spans[slot].end = index
-        spans[slot].next = spans.count
+        closeContainer(slot, at: index)
         return index
+    }
+
+    /// Checks the nesting depth and records a container opening at `start`; returns its span's slot.
+    @inline(__always)
+    private mutating func openContainer(at start: Int, depth: Int) throws(JSONSyntaxError) -> Int {
+        guard depth <= Self.maximumDepth else {
+            throw JSONSyntaxError(offset: start, message: "Too deeply nested (more than \(Self.maximumDepth) levels)")
+        }
+        let slot = spans.count
+        spans.append(JSONContainerSpan(start: start, end: start, next: slot + 1))
+        return slot
+    }
+
+    /// Records that the container of `slot` ends at `end` and what follows it in the span list.
+    @inline(__always)
+    private mutating func closeContainer(_ slot: Int, at end: Int) {
+        spans[slot].end = end
+        spans[slot].next = spans.count
     }
 
     /// After a member's value that ends at `end`: the start of the next member (`closed` false), or the index past
