@@ -89,10 +89,10 @@ public final class AlertEngineService: Service, Sendable {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await self.tickUntilCancelled() }
                 for await _ in self.inbox.wakeups {
-                    if Task.isCancelled { break }
                     // Let a burst of changes gather for a moment, so that one pass observes many of them and
                     // evaluates once, instead of waking for each (a millisecond of the event-to-Slack budget).
                     try? await Task.sleep(for: Self.gathering)
+                    if Task.isCancelled { break }
                     await loop.step()
                 }
                 group.cancelAll()
