@@ -30,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        // The test control plane's throwaway CA and serving certificate (TocsinTesting only).
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         // Kubernetes types, request building, watch-event decoding, Status errors. No I/O.
@@ -151,6 +154,11 @@ let package = Package(
         .target(
             name: "TocsinTesting",
             dependencies: [
+                // The real control plane (KubeControlPlane) is driven through Tocsin's own client.
+                "KubeClient", "KubeCore",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 // The fake Slack's Socket Mode endpoint.
@@ -229,6 +237,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
+        // The real-server tier: a real kube-apiserver + etcd from KUBEBUILDER_ASSETS (envtest-style), and the client
+        // conformance tests run against both the fake and the real server.
+        .testTarget(
+            name: "RealKubeTests",
+            dependencies: [
+                "TocsinTesting", "KubeClient", "KubeCore", "KubeRuntime", "TocsinAPI", "TocsinEngine", "TocsinControllers",
+                "TocsinNotifiers", "TocsinServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -31,6 +31,14 @@ extension KubernetesClient {
         }
     }
 
+    /// Sends a request the typed calls do not cover (`/readyz`, `/version`, discovery, a ServiceAccount's
+    /// `token` subresource) and returns the body of its 2xx answer, with the same credentials, rate limit and
+    /// retries as every other call.
+    /// - Throws: ``KubeAPIError`` for a non-2xx answer, ``KubeTransportError`` when no answer came.
+    public func data(for request: KubeRequest) async throws -> Data {
+        Data(buffer: try await perform(request).body)
+    }
+
     /// Sends `request` and returns the 2xx response head with its body still streaming (for watches).
     /// - Throws: ``KubeAPIError`` for a non-2xx answer, ``KubeTransportError`` when no answer came.
     func send(_ request: KubeRequest, deadline: Duration) async throws -> HTTPClientResponse {

@@ -45,11 +45,24 @@ extension CustomResourceDefinition {
         .ordered([
             ("additionalPrinterColumns", .list(printerColumns.map(\.node))),
             ("name", .text(resourceType.version)),
-            ("schema", .ordered([("openAPIV3Schema", schema.node)])),
+            ("schema", .ordered([("openAPIV3Schema", servedSchema.node)])),
             ("served", .flag(true)),
             ("storage", .flag(true)),
             ("subresources", .ordered([("status", .ordered([]))])),
         ])
+    }
+}
+
+extension CustomResourceDefinition {
+    /// The schema as it is written: the API server refuses a CRD whose root `metadata` says anything but
+    /// `type: object` ("must not specify anything other than name and generateName"), so whatever ``schema``
+    /// carries there, exactly that is emitted.
+    var servedSchema: SchemaProperty {
+        var schema = self.schema
+        if schema.properties?["metadata"] != nil {
+            schema.properties?["metadata"] = SchemaProperty(type: .object)
+        }
+        return schema
     }
 }
 

@@ -88,7 +88,8 @@ extension SchemaProperty {
             properties: [
                 "apiVersion": string("The versioned schema of this representation of an object: tocsin.dev/v1alpha1."),
                 "kind": string("The kind of the object: \(kind)."),
-                "metadata": SchemaProperty(type: .object, description: "The object's metadata."),
+                // Nothing but the type: the API server refuses a description or anything else here.
+                "metadata": SchemaProperty(type: .object),
                 "spec": spec,
                 "status": status,
             ],

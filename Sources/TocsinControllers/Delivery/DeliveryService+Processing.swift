@@ -156,9 +156,15 @@ extension DeliveryService {
     ) async {
         let written: Incident?
         do {
-            written = try await writer.modify(namespace: key.namespace, name: key.name) { status in
-                status.recordDelivery(receipt, receiver: key.receiver, entryID: step.entry.id, now: instant)
-            }
+            // What was sent must be recorded even while the operator shuts down (a leader handing over), or the
+            // next leader sends it again. An unstructured task does not inherit the caller's cancellation: this
+            // one is awaited here, so it never outlives the delivery.
+            let writer = self.writer
+            written = try await Task {
+                try await writer.modify(namespace: key.namespace, name: key.name) { status in
+                    status.recordDelivery(receipt, receiver: key.receiver, entryID: step.entry.id, now: instant)
+                }
+            }.value
         } catch {
             queue.setUnrecorded(key, (step.entry.id, receipt))
             logger.warning(

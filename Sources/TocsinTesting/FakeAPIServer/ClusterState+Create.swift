@@ -34,6 +34,13 @@ extension ClusterState {
                 resource, kind: resource.kind, name: "", field: "metadata.name", causeReason: "FieldValueRequired",
                 message: "Required value: name or generateName is required")
         }
+        if !Self.isValidObjectName(name) {
+            // As the real server refuses it (found by the real-server conformance tests; this fake accepted it).
+            throw FakeAPIError.invalid(
+                resource, kind: resource.kind, name: name, field: "metadata.name", causeReason: "FieldValueInvalid",
+                message: "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case "
+                    + "alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")
+        }
         metadata["name"] = .string(name)
         let namespaceName = metadata["namespace"]?.stringValue
         if resource.isNamespaced, let namespaceName {
@@ -69,5 +76,17 @@ extension ClusterState {
     static func randomSuffix() -> String {
         let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
         return String((0..<5).map { _ in alphabet.randomElement() ?? "x" })
+    }
+
+    /// Whether `name` is a DNS-1123 subdomain (at most 253 characters of `[a-z0-9.-]`, starting and ending with an
+    /// alphanumeric), as the API server requires of most kinds; `:` is let through for the names of RBAC kinds.
+    static func isValidObjectName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 253, isAlphanumeric(first), isAlphanumeric(last)
+        else { return false }
+        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }
     }
 }

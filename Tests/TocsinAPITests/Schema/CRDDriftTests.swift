@@ -33,6 +33,31 @@ import TocsinAPI
         ])
     }
 
+    /// The API server refuses anything but `type: object` on the root `metadata` (found on a real server).
+    @Test(arguments: CustomResourceDefinition.all.map(\.fileName))
+    func rootMetadataSchemaIsOnlyAnObject(fileName: String) throws {
+        let definition = try #require(CustomResourceDefinition.all.first { $0.fileName == fileName })
+        let document = try #require(try JSONValue.documents(yaml: definition.yaml()).first)
+        guard case .array(let versions)? = document["spec"]?["versions"], let version = versions.first else {
+            Issue.record("no versions")
+            return
+        }
+        let metadata = version["schema"]?["openAPIV3Schema"]?["properties"]?["metadata"]
+        #expect(metadata == .object(["type": .string("object")]))
+    }
+
+    @Test func theGeneratorEmitsNoDescriptionOnRootMetadataWhateverTheSchemaSays() throws {
+        var definition = CustomResourceDefinition.monitor
+        definition.schema.properties?["metadata"] = SchemaProperty(type: .object, description: "The object's metadata.")
+        let document = try #require(try JSONValue.documents(yaml: definition.yaml()).first)
+        guard case .array(let versions)? = document["spec"]?["versions"], let version = versions.first else {
+            Issue.record("no versions")
+            return
+        }
+        let metadata = version["schema"]?["openAPIV3Schema"]?["properties"]?["metadata"]
+        #expect(metadata == .object(["type": .string("object")]))
+    }
+
     @Test func alertRuleDefinitionHeader() throws {
         let document = try #require(try JSONValue.documents(yaml: CustomResourceDefinition.alertRule.yaml()).first)
         #expect(document["apiVersion"] == .string("apiextensions.k8s.io/v1"))
