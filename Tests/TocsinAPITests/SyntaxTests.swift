@@ -13,6 +13,18 @@ import TocsinAPI
         #expect(Syntax.isLabelKey(key) == isValid)
     }
 
+    /// Kubernetes' `IsDNS1123Subdomain`: 253 characters in all, no limit per dot-separated part.
+    @Test(arguments: [
+        ("web", true), ("web-1.example.com", true), ("0", true), (String(repeating: "a", count: 63), true),
+        (String(repeating: "a", count: 64), true), (String(repeating: "a", count: 253), true),
+        (String(repeating: "a", count: 100) + "." + String(repeating: "b", count: 100), true),
+        (String(repeating: "a", count: 254), false), ("", false), ("-web", false), ("web-", false), ("Web", false),
+        ("web..example", false), (".web", false), ("web.", false), ("web.-x", false), ("web_1", false),
+    ])
+    func dnsSubdomains(name: String, isValid: Bool) {
+        #expect(Syntax.isDNSSubdomain(name) == isValid)
+    }
+
     @Test(arguments: [
         ("00:00", false, 0), ("09:30", false, 570), ("23:59", false, 1439), ("24:00", true, 1440),
     ])

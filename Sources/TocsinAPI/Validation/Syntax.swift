@@ -10,10 +10,16 @@ public enum Syntax {
         return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
-    /// Whether `value` is a DNS-1123 subdomain: at most 253 characters of dot-separated labels.
+    /// Whether `value` is a DNS-1123 subdomain as Kubernetes checks object names (`IsDNS1123Subdomain`): 1–253
+    /// characters matching `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*`. Unlike RFC 1123
+    /// hostnames, a dot-separated part may be longer than 63 characters: only the total is bounded.
     public static func isDNSSubdomain(_ value: String) -> Bool {
         guard (1...253).contains(value.utf8.count) else { return false }
-        return value.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isDNSLabel(String($0)) }
+        return value.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { part in
+            guard let first = part.first, let last = part.last, isLowerAlphanumeric(first), isLowerAlphanumeric(last)
+            else { return false }
+            return part.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+        }
     }
 
     /// Whether `value` is a Kubernetes label key: `[prefix/]name`, the prefix a DNS subdomain, the name a
