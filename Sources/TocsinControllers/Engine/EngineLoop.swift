@@ -166,7 +166,8 @@ struct EngineLoop {
             let scope = RuleScope(
                 monitorNamespace: namespace, monitor: rule.spec.monitorRef.name,
                 namespaces: Self.namespaces(of: hold), kinds: hold.kinds, podSelector: hold.podSelector,
-                labels: monitor?.spec.labels ?? [:], ownership: monitor?.withDefaults().spec.ownership)
+                labels: monitor?.spec.labels ?? [:], ownership: monitor?.withDefaults().spec.ownership,
+                probeIntervals: probeIntervals(of: monitor))
             let signature = RuleSignature(
                 uid: rule.metadata.uid, generation: rule.metadata.generation,
                 resourceVersion: rule.metadata.generation == nil ? rule.metadata.resourceVersion : nil, scope: scope)
@@ -235,6 +236,14 @@ struct EngineLoop {
                     result: result)),
                 now: now)
         }
+    }
+
+    /// The intervals of `monitor`'s probes, by name, when probes run here (else none: nothing to wait for).
+    func probeIntervals(of monitor: Monitor?) -> [String: Duration] {
+        guard service.probes != nil, let probes = monitor?.withDefaults().spec.probes else { return [:] }
+        var intervals: [String: Duration] = [:]
+        for probe in probes { intervals[probe.name] = probe.interval?.duration ?? .seconds(30) }
+        return intervals
     }
 
     private func probeURLs() -> [ProbeTarget.ID: String] {

@@ -20,6 +20,36 @@ extension CompiledCondition {
         }
     }
 
+    /// Whether the condition reads the probe `name` of its rule's Monitor.
+    public func readsProbe(named name: String) -> Bool {
+        switch rule {
+        case .probeDown(let probe, _), .probeSlow(let probe, _): probe.map { $0 == name } ?? true
+        default: false
+        }
+    }
+
+    /// How many checks of a probe it takes, at most, before its result can be judged: `consecutiveFailures` for
+    /// probeDown, one for probeSlow, zero for conditions that read no probe.
+    public var checksToJudge: Int {
+        switch rule {
+        case .probeDown(_, let consecutiveFailures): max(consecutiveFailures, 1)
+        case .probeSlow: 1
+        default: 0
+        }
+    }
+
+    /// Whether `probe`'s result lets the condition be judged without history from before a restart: a probeSlow
+    /// result always does; a probeDown result does once the probe is up or has failed `consecutiveFailures` checks
+    /// in a row (fewer failures after a restart may continue a run that had already crossed the threshold).
+    public func isConclusive(_ probe: WatchedProbe) -> Bool {
+        guard let result = probe.result else { return false }
+        switch rule {
+        case .probeDown(_, let consecutiveFailures): return result.isUp || result.consecutiveFailures >= consecutiveFailures
+        case .probeSlow: return true
+        default: return true
+        }
+    }
+
     /// **probeDown** (probe: all when unset, consecutiveFailures default 3): the probe failed at least
     /// `consecutiveFailures` checks in a row. Value = the failures in a row; activeSince = when the probe went down
     /// (the result's last transition); detail = the last error.

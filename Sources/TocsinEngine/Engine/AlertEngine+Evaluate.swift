@@ -33,7 +33,10 @@ extension AlertEngine {
             if !state.dirty.isEmpty { return .distantPast }
             rules[key]?.dropStaleExpiries()
             consider(rules[key]?.expiries.earliest)
-            for group in state.groups.values { consider(group.lifecycle.nextDeadline(policy: state.rule.policy)) }
+            for group in state.groups.values {
+                consider(group.lifecycle.nextDeadline(policy: state.rule.policy))
+                if group.isAwaitingInputs, let since = group.awaitingSince { consider(state.inputsDeadline(since: since)) }
+            }
             for hold in state.holds.values { consider(hold.silence?.until) }
         }
         return soonest
@@ -90,6 +93,9 @@ extension AlertEngine.RuleState {
         where (group.lifecycle.nextDeadline(policy: rule.policy) ?? .distantFuture) <= now {
             due.insert(fingerprint)
         }
+        for (fingerprint, group) in groups where group.isAwaitingInputs {
+            if let since = group.awaitingSince, inputsDeadline(since: since) <= now { due.insert(fingerprint) }
+        }
         if !holds.isEmpty {
             let open = Set(inhibitors.map(\.name))
             for (fingerprint, hold) in holds where hold.needsCheck(now: now, openInhibitors: open) {
@@ -103,10 +109,12 @@ extension AlertEngine.RuleState {
                 continue
             }
             let members = group.members.compactMap { findings[$0]?.finding }
-            let (isActive, value) = rule.condition.activation.evaluate(members)
+            let (isSeenActive, value) = rule.condition.activation.evaluate(members)
+            let isAwaiting = isAwaitingInputs(&group, isSeenActive: isSeenActive, now: now)
+            let isActive = isSeenActive || isAwaiting
             let matching = members.filter(\.isMatch)
             let since = matching.compactMap(\.activeSince).min()
-            let content = isActive ? self.content(of: group, matching: matching, value: value, since: since ?? now) : nil
+            let content = isSeenActive ? self.content(of: group, matching: matching, value: value, since: since ?? now) : nil
             let silence = self.silence(
                 labels: (content ?? group.content)?.labels ?? [:], now: now, inhibitors: inhibitors,
                 excluding: group.lifecycle.firingIncident?.name)
@@ -131,6 +139,43 @@ extension AlertEngine.RuleState {
             }
             groups[fingerprint] = group.isIdle ? nil : group
         }
+    }
+
+    /// Whether the restored `group` still waits for the inputs of the condition at `now` (then it is judged as
+    /// holding, although its condition is not seen to hold); ends the wait once the condition is seen to hold, the
+    /// inputs are known, or the group is neither firing nor resolved-while-active any more.
+    func isAwaitingInputs(_ group: inout AlertGroup, isSeenActive: Bool, now: Date) -> Bool {
+        guard group.isAwaitingInputs else { return false }
+        let isRestoredState =
+            switch group.lifecycle.state {
+            case .firing, .resolvedWhileActive: true
+            case .inactive, .pending: false
+            }
+        let since = group.awaitingSince ?? now
+        if !isSeenActive, isRestoredState, now < inputsDeadline(since: since) {
+            group.awaitingSince = since
+            return true
+        }
+        group.isAwaitingInputs = false
+        group.awaitingSince = nil
+        return false
+    }
+
+    /// Until when a group restored at `since` waits for the condition's inputs: the condition's history window,
+    /// and, while a probe it reads is inconclusive, that probe's interval times (checks to judge + 2) (its first
+    /// check is spread over one interval, and one more covers a slow answer).
+    func inputsDeadline(since: Date) -> Date {
+        func seconds(_ duration: Duration) -> TimeInterval {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+        var wait = rule.condition.historyWindow.map(seconds) ?? 0
+        if !inconclusiveProbes.isEmpty {
+            let checks = Double(rule.condition.checksToJudge + 2)
+            for (name, interval) in scope.probeIntervals where inconclusiveProbes.contains(name) {
+                wait = max(wait, seconds(interval) * checks)
+            }
+        }
+        return since.addingTimeInterval(wait)
     }
 
     /// The content of a group that holds: labels, subject, rendered texts, bounded objects.

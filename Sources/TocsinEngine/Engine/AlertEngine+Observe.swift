@@ -43,6 +43,12 @@ extension AlertEngine.RuleState {
                 ? rule.condition.finding(for: event, history: eventHistory ?? EventHistory(), now: now) : nil
         case .probe(let probe):
             finding = scope.covers(probe) ? rule.condition.finding(for: probe, now: now) : nil
+            if scope.covers(probe), rule.condition.isConclusive(probe), inconclusiveProbes.remove(probe.probe) != nil,
+                inconclusiveProbes.isEmpty
+            {
+                // The inputs are known now: judge the restored groups that waited for them.
+                for (fingerprint, group) in groups where group.isAwaitingInputs { dirty.insert(fingerprint) }
+            }
         case .schedule(let namespace, let name):
             finding = namespace == rule.namespace
                 ? directory.flatMap { rule.condition.finding(forSchedule: name, namespace: namespace, in: $0, now: now) }

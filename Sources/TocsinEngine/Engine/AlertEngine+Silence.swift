@@ -154,6 +154,8 @@ extension AlertEngine.RuleState {
                     change: .resolve(actor: IncidentStatus.engineActor, message: IncidentStatus.conditionClearedMessage)))
                 group.content = nil
                 if holds[fingerprint]?.name == name { holds[fingerprint] = nil }
+            case .cleared(let name):
+                decisions.append(IncidentDecision(namespace: rule.namespace, name: name, change: .conditionCleared))
             }
         }
     }

@@ -29,6 +29,9 @@ public struct AlertEngine: Sendable {
         var dirty: Set<String> = []
         /// The open incidents silenced now (mute window, inhibition), by fingerprint.
         var holds: [String: IncidentHold] = [:]
+        /// The probes of the rule's Monitor that the condition reads and whose result cannot be judged yet (not
+        /// checked since the start, or failing fewer times than the threshold): restored groups wait for them.
+        var inconclusiveProbes: Set<String> = []
     }
 
     var rules: [RuleKey: RuleState] = [:]
@@ -54,6 +57,7 @@ public struct AlertEngine: Sendable {
     public mutating func setRule(_ rule: CompiledRule, scope: RuleScope) {
         let key = RuleKey(namespace: rule.namespace, name: rule.name)
         var state = RuleState(rule: rule, scope: scope)
+        state.inconclusiveProbes = Set(scope.probeIntervals.keys.filter { rule.condition.readsProbe(named: $0) })
         if let previous = rules[key] {
             for (fingerprint, var group) in previous.groups where !group.isIdle {
                 group.members = []
@@ -88,12 +92,32 @@ public struct AlertEngine: Sendable {
         markSchedulesChanged(previous + directory.scheduleNames, namespace: namespace)
     }
 
-    /// Rebuilds the memory of open incidents from Incident objects (after a restart or a leader change): each open
-    /// Incident becomes its group's firing incident, so nothing is opened or sent twice; resolved ones are ignored.
+    /// Rebuilds the memory of incidents from Incident objects (after a restart or a leader change), so that nothing
+    /// is opened or sent twice:
+    /// - each open Incident becomes its group's firing incident;
+    /// - the newest Incident of a group, when a person resolved it and the engine has not recorded since that its
+    ///   condition stopped holding (``IncidentStatus/hasConditionClearedSinceResolve``), keeps the group from
+    ///   opening again until the condition has cleared once (``AlertGroupLifecycle/State/resolvedWhileActive(name:)``);
+    /// - other resolved ones are ignored.
+    ///
+    /// Until the condition's inputs are known again, a restored group is judged as still holding (its timers run,
+    /// it does not resolve or clear): the probes it reads must have reported a conclusive result
+    /// (``CompiledCondition/isConclusive(_:)``; at most their interval times `consecutiveFailures` + 2 after the
+    /// first evaluation), and pod and event histories must cover the condition's window
+    /// (``CompiledCondition/historyWindow``) — unless the condition is seen to hold first.
+    ///
     /// Incidents of rules not yet set are kept until the rule arrives. An Incident that opened silenced and was never
     /// announced (``IncidentStatus/isSilenced``) stays silent until the next ``evaluate(now:)`` decides whether its
     /// silence still holds; one announced after a silence escalates from its announcement.
     public mutating func restore(_ incidents: [Incident]) {
+        var newest: [RuleKey: [String: Incident]] = [:]
+        for incident in incidents {
+            guard let status = incident.status, let namespace = incident.metadata.namespace else { continue }
+            let key = RuleKey(namespace: namespace, name: incident.spec.alertRuleRef.name)
+            let fingerprint = incident.spec.fingerprint
+            if let other = newest[key]?[fingerprint]?.status, other.startTime.date >= status.startTime.date { continue }
+            newest[key, default: [:]][fingerprint] = incident
+        }
         for incident in incidents {
             guard let status = incident.status, status.isOpen, let name = incident.metadata.name,
                 let namespace = incident.metadata.namespace
@@ -119,6 +143,8 @@ public struct AlertEngine: Sendable {
                 subject: status.subject ?? "", summary: status.summary ?? "", description: status.description,
                 labels: status.labels ?? [:], value: status.value ?? "", affectedObjects: status.affectedObjects ?? [],
                 affectedObjectCount: status.affectedObjectCount ?? 0)
+            group.isAwaitingInputs = true
+            group.awaitingSince = nil
             state.holds[fingerprint] = nil
             if status.isSilenced {
                 state.holds[fingerprint] = IncidentHold(
@@ -128,6 +154,25 @@ public struct AlertEngine: Sendable {
             state.groups[fingerprint] = group
             state.dirty.insert(fingerprint)
             rules[key] = state
+        }
+        for (key, groups) in newest {
+            for (fingerprint, incident) in groups {
+                guard let status = incident.status, status.isResolvedByPerson, !status.hasConditionClearedSinceResolve,
+                    let name = incident.metadata.name
+                else { continue }
+                guard var state = rules[key] else {
+                    orphans[key, default: []].append(incident)
+                    continue
+                }
+                guard (state.groups[fingerprint]?.lifecycle.state ?? .inactive) == .inactive else { continue }
+                var group = state.groups[fingerprint] ?? AlertGroup(groupLabels: incident.spec.groupLabels ?? [:])
+                group.lifecycle = AlertGroupLifecycle(restoringResolvedWhileActive: name)
+                group.isAwaitingInputs = true
+                group.awaitingSince = nil
+                state.groups[fingerprint] = group
+                state.dirty.insert(fingerprint)
+                rules[key] = state
+            }
         }
     }
 

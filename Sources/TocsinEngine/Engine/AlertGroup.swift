@@ -12,6 +12,12 @@ struct AlertGroup: Sendable {
     var lifecycle = AlertGroupLifecycle()
     /// The content last written (or restored), to announce changes only.
     var content: IncidentContent?
+    /// Whether the open incident was restored from its Incident (after a restart or a leader change) and the
+    /// engine has not yet seen its condition hold since: until the inputs of the condition are known again (probe
+    /// results, the windows of pod and event histories), not seeing it hold does not resolve it.
+    var isAwaitingInputs = false
+    /// When the engine first evaluated the restored group (the wait for its inputs counts from here).
+    var awaitingSince: Date?
 
     /// Whether the group can be forgotten: no members and nothing pending or firing.
     var isIdle: Bool {

@@ -35,11 +35,31 @@ public enum IncidentChange: Sendable, Hashable {
     case announce(paged: [PagedParticipant], message: String)
     /// Resolve it.
     case resolve(actor: String, message: String)
+    /// The condition of this incident, resolved by a person while it still held, no longer holds: record it (a
+    /// timeline note, nothing delivered), so that a restart lets the group open a new incident again.
+    case conditionCleared
 }
 
 extension IncidentStatus {
-    /// The message of a resolve because the condition stopped holding.
+    /// The message of a resolve because the condition stopped holding (also the note recorded on an incident
+    /// resolved by a person once its condition stops holding, see ``IncidentChange/conditionCleared``).
     public static let conditionClearedMessage = "Condition no longer holds"
+
+    /// Whether a person (not the operator) resolved the incident: `resolvedBy` is set and is not the engine's
+    /// actor (`tocsin`, or `tocsin (<reason>)`).
+    public var isResolvedByPerson: Bool {
+        guard phase == .resolved, let actor = resolvedBy, !actor.isEmpty else { return false }
+        return actor != Self.engineActor && !actor.hasPrefix(Self.engineActor + " (")
+    }
+
+    /// Whether the engine recorded, after the incident was resolved, that its condition no longer holds.
+    public var hasConditionClearedSinceResolve: Bool {
+        let resolved = resolvedTime?.date ?? .distantPast
+        return (timeline ?? []).contains {
+            $0.type == .note && $0.actor == Self.engineActor && $0.message == Self.conditionClearedMessage
+                && $0.time.date >= resolved
+        }
+    }
 
     /// Applies `change` (other than ``IncidentChange/open(_:)``, which is a whole object) at `now`.
     public mutating func apply(_ change: IncidentChange, now: Date) {
@@ -58,6 +78,9 @@ extension IncidentStatus {
             announce(paged: paged, message: message, now: now)
         case .resolve(let actor, let message):
             resolve(by: actor, message: message, now: now)
+        case .conditionCleared:
+            guard !isOpen, !hasConditionClearedSinceResolve else { return }
+            record(.note, actor: Self.engineActor, message: Self.conditionClearedMessage, at: now)
         }
     }
 }

@@ -32,11 +32,15 @@ public struct RuleScope: Sendable, Hashable {
     public var labels: [String: String]
     /// How the owning team of a pod or event is found (the Monitor's `ownership`), if at all.
     public var ownership: Ownership?
+    /// The Monitor's HTTP probes that are checked, with their intervals: after a restart, a probe condition is not
+    /// judged until these have reported (see ``AlertEngine/restore(_:)``).
+    public var probeIntervals: [String: Duration]
 
     /// Creates a scope.
     public init(
         monitorNamespace: String, monitor: String, namespaces: Namespaces, kinds: Set<WatchedKind>,
-        podSelector: LabelSelector? = nil, labels: [String: String] = [:], ownership: Ownership? = nil
+        podSelector: LabelSelector? = nil, labels: [String: String] = [:], ownership: Ownership? = nil,
+        probeIntervals: [String: Duration] = [:]
     ) {
         self.monitorNamespace = monitorNamespace
         self.monitor = monitor
@@ -45,6 +49,7 @@ public struct RuleScope: Sendable, Hashable {
         self.podSelector = podSelector
         self.labels = labels
         self.ownership = ownership
+        self.probeIntervals = probeIntervals
     }
 
     /// Whether the rule sees `pod`.

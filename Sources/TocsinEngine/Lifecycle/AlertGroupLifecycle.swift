@@ -16,9 +16,9 @@ public struct AlertGroupLifecycle: Sendable, Hashable {
         case pending(since: Date)
         /// An incident is open.
         case firing(FiringIncident)
-        /// A person resolved the incident while the condition still held: nothing opens again until the condition
-        /// has stopped holding once (so a manual resolve does not bounce back as a new incident at once).
-        case resolvedWhileActive
+        /// A person resolved the incident `name` while the condition still held: nothing opens again until the
+        /// condition has stopped holding once (so a manual resolve does not bounce back as a new incident at once).
+        case resolvedWhileActive(name: String)
     }
 
     /// What the caller must do.
@@ -31,6 +31,9 @@ public struct AlertGroupLifecycle: Sendable, Hashable {
         case renotify(name: String)
         /// Resolve the incident `name`: the condition stopped holding for `keepFiringFor`.
         case resolve(name: String)
+        /// The condition of the incident `name`, resolved by a person while it held, no longer holds: record it on
+        /// the Incident, so that a restart knows the group may open again (``init(restoringResolvedWhileActive:)``).
+        case cleared(name: String)
     }
 
     /// The state.
@@ -44,6 +47,12 @@ public struct AlertGroupLifecycle: Sendable, Hashable {
     /// A group whose incident is open (rebuilt from an Incident after a restart or a leader change).
     public init(restoring incident: FiringIncident) {
         state = .firing(incident)
+    }
+
+    /// A group whose incident `name` a person resolved while its condition held, and whose condition has not been
+    /// seen to clear since (rebuilt from the Incident after a restart or a leader change).
+    public init(restoringResolvedWhileActive name: String) {
+        state = .resolvedWhileActive(name: name)
     }
 
     /// The open incident, if any.
@@ -72,9 +81,10 @@ public struct AlertGroupLifecycle: Sendable, Hashable {
                 return []
             }
             return begin(since: since, now: now, policy: policy, name: name)
-        case .resolvedWhileActive:
-            if !isActive { state = .inactive }
-            return []
+        case .resolvedWhileActive(let name):
+            guard !isActive else { return [] }
+            state = .inactive
+            return [.cleared(name: name)]
         case .firing(var incident):
             if isActive {
                 incident.inactiveSince = nil
@@ -97,7 +107,7 @@ public struct AlertGroupLifecycle: Sendable, Hashable {
     public mutating func observe(_ change: IncidentObservation) {
         guard case .firing(var incident) = state, incident.name == change.name else { return }
         if change.isResolved {
-            state = incident.inactiveSince == nil ? .resolvedWhileActive : .inactive
+            state = incident.inactiveSince == nil ? .resolvedWhileActive(name: incident.name) : .inactive
             return
         }
         incident.isAcknowledged = change.isAcknowledged

@@ -111,9 +111,9 @@ struct AlertGroupLifecycleTests {
         var drive = Drive(LifecyclePolicy())
         _ = drive.step(0, active: true)
         drive.lifecycle.observe(IncidentObservation(name: "inc-0", isResolved: true))
-        #expect(drive.lifecycle.state == .resolvedWhileActive)
+        #expect(drive.lifecycle.state == .resolvedWhileActive(name: "inc-0"))
         #expect(drive.step(5, active: true).isEmpty)
-        #expect(drive.step(6, active: false).isEmpty)
+        #expect(drive.step(6, active: false) == [.cleared(name: "inc-0")])
         #expect(drive.lifecycle.state == .inactive)
         #expect(drive.step(7, active: true) == [.open(name: "inc-7", startTime: drive.at(7))])
     }
