@@ -8,7 +8,8 @@ import TocsinEngine
 
 /// Reconciles `AlertRule`s: validates the spec and its templates, resolves the objects it names in its namespace
 /// (Monitor, OnCallSchedules, Secret keys) and reports the outcome in a `Ready` condition; on deletion it resolves
-/// the rule's open Incidents through the finalizer ``finalizer``.
+/// the rule's open Incidents through the finalizer ``finalizer``, which it removes once their closing deliveries
+/// are done (at most ``closingDeliveryTimeout`` after the deletion began).
 ///
 /// - An invalid spec gets `Ready=False` reason `InvalidSpec`, a template that does not parse `InvalidTemplate`, a
 ///   condition the engine cannot compile `InvalidCondition`; each also gets a Warning Event and ends in a
@@ -40,6 +41,8 @@ public struct AlertRuleReconciler: Reconciler {
 
     /// The client the rules and their references are read with.
     public let client: KubernetesClient
+    /// The longest a rule being deleted is kept for its Incidents' closing deliveries.
+    public let closingDeliveryTimeout: Duration
     /// Where Warning Events go.
     public let events: EventRecorder
     let statusWriter: StatusWriter
@@ -54,11 +57,15 @@ public struct AlertRuleReconciler: Reconciler {
     ///   - fieldManager: the field manager of the status patches.
     ///   - logger: debug messages about each reconcile (never Secret values).
     ///   - now: the wall clock (condition transitions, incident resolution times).
+    ///   - closingDeliveryTimeout: the longest a rule being deleted waits for its Incidents' closing deliveries
+    ///     (default 5 minutes).
     public init(
         client: KubernetesClient, events: EventRecorder, fieldManager: String = "tocsin",
-        logger: Logger = Logger(label: "tocsin.alertrule"), now: @escaping @Sendable () -> Date = { Date() }
+        logger: Logger = Logger(label: "tocsin.alertrule"), now: @escaping @Sendable () -> Date = { Date() },
+        closingDeliveryTimeout: Duration = .seconds(300)
     ) {
         self.client = client
+        self.closingDeliveryTimeout = closingDeliveryTimeout
         self.events = events
         self.statusWriter = StatusWriter(client: client, fieldManager: fieldManager)
         self.finalizers = Finalizers(client: client)
@@ -76,10 +83,11 @@ public struct AlertRuleReconciler: Reconciler {
         } catch let error as KubeAPIError where error.isNotFound {
             return .done
         }
-        let outcome = try await finalizers.handle(Self.finalizer, on: read) { rule in
-            try await resolveOpenIncidents(of: rule, at: now())
+        if read.metadata.deletionTimestamp != nil {
+            guard read.metadata.finalizers?.contains(Self.finalizer) == true else { return .done }
+            return try await finalize(read)
         }
-        guard case .active(let rule) = outcome else { return .done }
+        let rule = try await finalizers.ensure(Self.finalizer, on: read)
 
         let defaulted = rule.withDefaults()
         let problems = defaulted.validate()

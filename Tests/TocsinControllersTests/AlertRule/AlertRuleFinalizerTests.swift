@@ -13,12 +13,16 @@ struct AlertRuleFinalizerTests {
     static let key = ObjectKey(namespace: "default", name: "web-down")
 
     static let fired = Fixtures.timelineEntry("2026-07-06T07:00:00Z", "Fired")
-    static let deleted = Fixtures.timelineEntry("2026-07-06T08:00:00Z", "Resolved", "AlertRule deleted")
+    static let deleted: FakeJSON = [
+        "time": "2026-07-06T08:00:00Z", "type": "Resolved", "actor": "tocsin (AlertRule deleted)",
+        "message": "AlertRule deleted",
+    ]
 
     static func resolvedStatus(timeline: [FakeJSON]) -> FakeJSON {
         [
             "phase": "Resolved", "severity": "critical", "startTime": "2026-07-06T07:00:00Z",
-            "resolvedTime": "2026-07-06T08:00:00Z", "timeline": .array(timeline),
+            "resolvedTime": "2026-07-06T08:00:00Z", "resolvedBy": "tocsin (AlertRule deleted)",
+            "timeline": .array(timeline),
         ]
     }
 

@@ -73,6 +73,8 @@ struct DeliveryWorld {
     let slackClient: SlackClient
     let wall: TestWallClock
     let logs: CapturedLogs
+    /// The Event recorder of the cluster (for reconcilers run beside the delivery service).
+    let events: EventRecorder
 
     /// Creates `incident` and writes its status (as the engine does).
     func create(_ incident: Incident) throws {
@@ -143,7 +145,8 @@ func withDeliveryService(
                 opsgenie: OpsgenieClient(httpClient: http, logger: logs.logger("test.opsgenie")), events: events,
                 configuration: configuration, now: { wall.now }, random: { 0 }, logger: logs.logger("test.delivery"))
             let world = DeliveryWorld(
-                server: server, client: client, slack: slack, opsgenie: opsgenie, slackClient: slackClient, wall: wall, logs: logs)
+                server: server, client: client, slack: slack, opsgenie: opsgenie, slackClient: slackClient, wall: wall, logs: logs,
+                events: events)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await informers.run() }
                 try await parts.waitUntilSynced()
