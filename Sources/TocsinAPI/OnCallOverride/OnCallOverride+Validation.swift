@@ -48,11 +48,13 @@ extension OnCallOverride {
 }
 
 extension Sequence<OnCallOverride> {
-    /// The overrides of the schedule `name` in `namespace` that are not being deleted, as schedule overrides in
+    /// The valid overrides (``OnCallOverride/validate()``: those their reconciler refuses are not applied) of the
+    /// schedule `name` in `namespace` that are not being deleted, as schedule overrides in
     /// precedence order: earlier `start` first, equal starts by object name (a later entry wins where they overlap).
     public func scheduleOverrides(forSchedule name: String, in namespace: String?) -> [ScheduleOverride] {
         filter {
             $0.spec.scheduleRef.name == name && $0.metadata.namespace == namespace && $0.metadata.deletionTimestamp == nil
+                && $0.validate().isEmpty
         }
         .sorted { ($0.spec.start, $0.metadata.name ?? "") < ($1.spec.start, $1.metadata.name ?? "") }
         .map(\.scheduleOverride)

@@ -31,6 +31,9 @@ struct EngineLoop {
     var failedSteps = 0
     /// The counts last written to each rule's status.
     var writtenCounts: [RuleKey: RuleCounts] = [:]
+    /// Rules taken out of the engine (refused, Monitor gone or not Ready) while they may have open Incidents: those
+    /// are left as they are, and adopted again from the cache when the rule comes back.
+    var removedRules: Set<RuleKey> = []
 
     struct RuleCounts: Hashable {
         var firing: Int
@@ -178,8 +181,13 @@ struct EngineLoop {
                 continue
             }
             guard invalidSignatures[key] != signature else { continue }
-            guard let compiled = try? CompiledRule(rule) else {
+            // A rule its reconciler refuses (Ready=False InvalidSpec, InvalidTemplate, InvalidCondition) is not
+            // evaluated: the same checks, so the engine never runs ahead of (or behind) the reconciler's verdict.
+            guard rule.withDefaults().validate().isEmpty, let compiled = try? CompiledRule(rule) else {
                 invalidSignatures[key] = signature
+                service.logger.debug(
+                    "Not evaluating invalid AlertRule",
+                    metadata: ["alertrule.namespace": "\(namespace)", "alertrule.name": "\(name)"])
                 continue
             }
             invalidSignatures[key] = nil
@@ -187,6 +195,7 @@ struct EngineLoop {
             engine.setRule(compiled, scope: scope)
             signatures[key] = signature
             reseed(monitor: monitorKey, scope: scope, now: now)
+            if removedRules.remove(key) != nil { engine.restore(cachedIncidents(of: key)) }
             service.logger.debug(
                 "Configured AlertRule in the engine",
                 metadata: ["alertrule.namespace": "\(namespace)", "alertrule.name": "\(name)"])
@@ -194,7 +203,9 @@ struct EngineLoop {
         for key in signatures.keys where !desired.contains(key) {
             engine.removeRule(namespace: key.namespace, name: key.name)
             signatures[key] = nil
+            removedRules.insert(key)
         }
+        removedRules = removedRules.filter { present.contains($0) }
         invalidSignatures = invalidSignatures.filter { present.contains($0.key) }
         var schedules: [String: [OnCallSchedule]] = [:]
         for schedule in service.caches.schedules.objects() {
@@ -235,6 +246,13 @@ struct EngineLoop {
                     namespace: id.namespace, monitor: id.monitor, probe: id.probe, url: urls[id] ?? "",
                     result: result)),
                 now: now)
+        }
+    }
+
+    /// The Incidents of rule `key` in the cache.
+    func cachedIncidents(of key: RuleKey) -> [Incident] {
+        service.caches.incidents.objects().filter {
+            $0.metadata.namespace == key.namespace && $0.spec.alertRuleRef.name == key.name
         }
     }
 

@@ -14,11 +14,12 @@ public struct OnCallDirectory: Sendable {
     public init() {}
 
     /// The directory of `schedules`, each with the ``OnCallOverride``s that reference it merged in (see
-    /// ``set(_:named:extraOverrides:)``); a schedule whose spec cannot be mapped is left out (its reconciler
-    /// reports it).
+    /// ``set(_:named:extraOverrides:)``); a schedule that fails validation (``OnCallSchedule/validate()``) or whose
+    /// spec cannot be mapped is left out, as its reconciler refuses it (`Ready=False InvalidSpec`).
     public init(schedules: [OnCallSchedule], overrides: [OnCallOverride] = []) {
         for schedule in schedules {
-            guard let name = schedule.metadata.name else { continue }
+            // A schedule its reconciler refuses (Ready=False InvalidSpec) pages nobody.
+            guard let name = schedule.metadata.name, schedule.withDefaults().validate().isEmpty else { continue }
             let extra = overrides.scheduleOverrides(forSchedule: name, in: schedule.metadata.namespace)
             set(schedule.spec, named: name, extraOverrides: extra)
         }

@@ -91,6 +91,33 @@ struct AlertEngineServiceTests {
         }
     }
 
+    @Test func aRuleItsReconcilerRefusesIsNotEvaluated() async throws {
+        try await withEngineCluster { server, client, events in
+            try server.create(AlertRuleFixtures.monitors, F.monitor())
+            try server.create(AlertRuleFixtures.alertRules, F.rule())
+            // Compiles, but fails validation (Ready=False InvalidSpec): its second route can never be reached.
+            var refused = F.rule()
+            refused[path: ["metadata", "name"]] = "crash-unreachable"
+            refused[path: ["spec", "routes"]] = [
+                ["slack": ["channel": "#shop", "tokenSecretRef": ["name": "slack", "key": "token"]]],
+                ["slack": ["channel": "#other", "tokenSecretRef": ["name": "slack", "key": "token"]]],
+            ]
+            #expect(try KubeJSON.decode(AlertRule.self, from: refused.jsonData).withDefaults().validate().isEmpty == false)
+            try server.create(AlertRuleFixtures.alertRules, refused)
+            try server.create(.pods, try F.pod("api-5f6d-a", crashing: true))
+            let wall = TestWallClock(F.epoch)
+
+            try await withRunningEngine(server: server, client: client, events: events, clock: wall) { parts in
+                // Statistics are written after every write of a step: both rules would have opened in that step.
+                let opened = try await pollMonitor(attempts: 500) { parts.service.currentStatistics.writtenDecisions >= 1 }
+                #expect(opened)
+                #expect(parts.service.currentStatistics.rules == 1)
+                let rules = storedIncidents(server).map { $0["spec"]?["alertRuleRef"]?["name"]?.stringValue }
+                #expect(rules == ["crash"])
+            }
+        }
+    }
+
     @Test func aNewLeaderRebuildsFromIncidentsAndWritesNothingTwice() async throws {
         try await withEngineCluster { server, client, events in
             try server.create(AlertRuleFixtures.monitors, F.monitor())

@@ -155,7 +155,7 @@ struct AlertEngineOverridePagingTests {
             metadata: ObjectMeta(name: "primary", namespace: "shop"), spec: OnCallScheduleSpec(
                 timeZone: "Europe/Amsterdam",
                 rotations: [Rotation(
-                    name: "weekly", participants: [Participant(name: "alice", slackUserID: "U0ALICE")],
+                    name: "weekly", participants: [Participant(name: "alice", slackUserID: "U0ALICE001")],
                     shiftLength: .weeks(1), handoffTime: "09:00", start: Timestamp(Date(timeIntervalSince1970: 1_700_000_000)))]))
         schedule.metadata.uid = "uid-primary"
         let swap = OnCallOverride(
