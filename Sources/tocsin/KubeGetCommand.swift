@@ -35,8 +35,9 @@ struct KubeGetCommand: AsyncParsableCommand {
                 GenericObject.self, namespace: namespace, options: options, resource: resource
             ).items
         }
+        // Every output format shows the redacted objects: JSON would print the annotations too.
         let shown = resource.plural == ResourceType.secrets.plural && resource.group.isEmpty
-            ? objects.map(Self.redacted) : objects
+            ? objects.map { $0.redactingSecretValues() } : objects
         switch output {
         case .json:
             let encoder = KubeJSON.makeEncoder()
@@ -46,16 +47,5 @@ struct KubeGetCommand: AsyncParsableCommand {
         case .table:
             print(ObjectTable(resource: resource, objects: shown, now: Date()).render(), terminator: "")
         }
-    }
-
-    /// Secret values never reach the terminal from Tocsin: keys stay visible, values are replaced.
-    static func redacted(_ secret: GenericObject) -> GenericObject {
-        var copy = secret
-        for field in ["data", "stringData"] {
-            if let values = copy.content[field]?.objectValue {
-                copy.content[field] = .object(values.mapValues { _ in .string("<redacted>") })
-            }
-        }
-        return copy
     }
 }
