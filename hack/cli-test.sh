@@ -29,6 +29,11 @@ expect "validate reports every problem of a broken rule with file:line" 1 hack/t
 expect "validate refuses a missing path" 64 "" "$tocsin" validate does/not/exist.yaml
 expect "version prints the version" 0 "" "$tocsin" version
 expect "run refuses an app-token file it cannot read" 64 "" "$tocsin" run --slack-app-token-file /does/not/exist
+# The cluster flags work before the subcommand (as the README shows them) and after it: both reach the loader.
+expect "kube get takes the cluster flags before the subcommand" 1 hack/testdata/cluster/missing-kubeconfig.txt \
+  "$tocsin" --kubeconfig /does/not/exist --context staging kube get pods
+expect "kube get takes the cluster flags after the subcommand" 1 hack/testdata/cluster/missing-kubeconfig.txt \
+  "$tocsin" kube get pods --kubeconfig /does/not/exist --context staging
 
 expect "test passes the crash-loop rule test" 0 "" "$tocsin" test hack/testdata/ruletests/crashloop_test.yaml
 expect "test reports every difference of a failing rule test" 1 hack/testdata/ruletests/broken_expected.txt \

@@ -14,6 +14,11 @@ struct Tocsin: AsyncParsableCommand {
         ]
     )
 
+    /// The cluster flags, accepted before the subcommand too (`tocsin --context staging kube get pods`, as the
+    /// README shows): ArgumentParser gives one set of values to every `ClusterOptions` group along the command
+    /// path, so the subcommand reads them wherever they were written.
+    @OptionGroup(title: "Cluster options") var cluster: ClusterOptions
+
     /// Picks the root command: ``PluginCommand`` when run as `kubectl-tocsin` (by kubectl), else `tocsin`.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
