@@ -1,10 +1,11 @@
+import KubeCore
 import Logging
 import Metrics
 import ServiceLifecycle
 
 /// Runs a ``Reconciler`` for the keys its watches enqueue: `concurrency` workers take keys from a
 /// de-duplicating work queue (one key is never reconciled twice at once), failures are retried with per-key
-/// backoff, ``ReconcileResult/requeue(after:)`` schedules the next run, and an optional periodic resync
+/// backoff (a `409 Conflict` quietly, at debug level: the object changed while it was reconciled), ``ReconcileResult/requeue(after:)`` schedules the next run, and an optional periodic resync
 /// enqueues every key again.
 ///
 /// Events reach the controller through handlers made by ``handler(predicate:map:)`` and registered on informer
@@ -143,6 +144,15 @@ public final class Controller: Service, Sendable {
                 metadata: ["object": "\(key)", "error": "\(error)"])
         } catch is CancellationError {
             metrics.count(result: "cancelled")
+        } catch let error as KubeAPIError where error.isConflict {
+            // Another writer changed the object since it was read (an optimistic-concurrency 409): expected when
+            // several components write one object, not a failure. Reconcile again from a fresh read, with the
+            // per-key backoff so a hot object cannot spin.
+            metrics.count(result: "conflict")
+            let retried = queue.retry(key)
+            logger.debug(
+                "Object changed during reconcile; requeued",
+                metadata: ["object": "\(key)", "error": "\(error)", "retry.queued": "\(retried)"])
         } catch {
             metrics.count(result: "error")
             metrics.errors.increment()

@@ -4,7 +4,9 @@ import KubeCore
 
 /// Writes an object's `status` through the status subresource with a JSON merge patch: the conditions,
 /// `status.observedGeneration` and any other status fields, never the spec. When the patch would change
-/// nothing, no request is sent.
+/// nothing, no request is sent. A patch that writes the conditions carries the object's `resourceVersion`:
+/// several writers may own different condition types, and a list computed from a stale copy must not erase
+/// the others, so it fails with `409 Conflict` (``KubeAPIError/isConflict``) instead.
 ///
 /// ```swift
 /// let writer = StatusWriter(client: client)
@@ -35,7 +37,7 @@ public struct StatusWriter: Sendable {
     ///   - now: the transition time of conditions whose status changes.
     /// - Returns: the patched object, or `nil` when nothing changed and no request was sent.
     /// - Throws: ``KubeInvalidRequestError`` without `metadata.name`; ``KubeAPIError`` (`isNotFound`
-    ///   when the object is gone), ``KubeTransportError``, ``KubeDecodingError``; `EncodingError` for a
+    ///   when the object is gone, `isConflict` when the conditions changed since `object` was read), ``KubeTransportError``, ``KubeDecodingError``; `EncodingError` for a
     ///   status that cannot be encoded.
     @discardableResult
     public func update<T: KubeResource>(
@@ -53,9 +55,16 @@ public struct StatusWriter: Sendable {
             current: current, conditions: conditions, fields: fields,
             generation: object.metadata.generation, now: now)
         guard !changes.isEmpty else { return nil }
+        var patch: [String: JSONValue] = ["status": .object(changes)]
+        // A merge patch replaces the whole conditions list with one computed from `object`: made conditional on
+        // the version it was computed from, so a stale copy fails with a conflict instead of erasing a condition
+        // another writer set meanwhile (the caller re-reads and tries again).
+        if changes["conditions"] != nil, let resourceVersion = object.metadata.resourceVersion {
+            patch["metadata"] = ["resourceVersion": .string(resourceVersion)]
+        }
         return try await client.patch(
             T.self, name: name, namespace: object.metadata.namespace,
-            patch: .merge(["status": .object(changes)]), options: PatchOptions(fieldManager: fieldManager),
+            patch: .merge(.object(patch)), options: PatchOptions(fieldManager: fieldManager),
             subresource: "status", resource: resourceType)
     }
 

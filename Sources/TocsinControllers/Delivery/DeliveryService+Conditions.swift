@@ -1,4 +1,5 @@
 import Foundation
+import KubeClient
 import KubeCore
 import TocsinAPI
 import TocsinNotifiers
@@ -8,12 +9,21 @@ extension DeliveryService {
     public static let deliveringCondition = "Delivering"
 
     /// Sets `Delivering` on `rule` (merged with its other conditions); failures are logged, never thrown.
+    ///
+    /// `rule` usually comes from the cache: when its conditions are stale (the AlertRule reconciler wrote `Ready`
+    /// meanwhile) the write conflicts rather than erasing `Ready`, and is made once more from a fresh read.
     func setDeliveringCondition(
         of rule: AlertRule, status: Condition.Status, reason: String, message: String, at instant: Date
     ) async {
         let condition = Condition(type: Self.deliveringCondition, status: status, reason: reason, message: message)
         do {
-            try await statusWriter.update(rule, conditions: [condition], now: instant)
+            do {
+                try await statusWriter.update(rule, conditions: [condition], now: instant)
+            } catch let error as KubeAPIError where error.isConflict {
+                let fresh = try await client.get(
+                    AlertRule.self, name: rule.metadata.name ?? "", namespace: rule.metadata.namespace)
+                try await statusWriter.update(fresh, conditions: [condition], now: instant)
+            }
         } catch {
             logger.debug(
                 "Could not write the Delivering condition of AlertRule",

@@ -133,6 +133,13 @@ struct EngineLoop {
         for key in signatures.keys {
             let counts = engine.groupCounts(namespace: key.namespace, rule: key.name)
             let current = RuleCounts(firing: counts.firing, pending: counts.pending)
+            if writtenCounts[key] == nil, !fired.contains(key),
+                let stored = service.caches.alertRules.object(named: key.name, in: key.namespace)?.status,
+                stored.firing == current.firing, stored.pending == current.pending
+            {
+                // Already stored (e.g. before a restart): a write would only race the AlertRule reconciler.
+                writtenCounts[key] = current
+            }
             guard writtenCounts[key] != current || fired.contains(key) else { continue }
             do {
                 try await service.writer.writeCounts(

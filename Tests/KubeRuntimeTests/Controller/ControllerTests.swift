@@ -12,7 +12,7 @@ import TocsinTesting
 /// A reconciler whose outcome per key is scripted and which records every call.
 final class ScriptedReconciler: Reconciler {
     enum Outcome: Sendable {
-        case done, requeue(Duration), retryable, terminal
+        case done, requeue(Duration), retryable, terminal, conflict
     }
 
     private struct State {
@@ -53,6 +53,11 @@ final class ScriptedReconciler: Reconciler {
         case .requeue(let after): return .requeue(after: after)
         case .retryable: throw KubeTransportError(method: "GET", path: "/x", reason: "connection refused")
         case .terminal: throw TerminalReconcileError("spec.monitorRef: Monitor \"absent\" not found")
+        case .conflict:
+            let status = #"{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409,"message":"Operation cannot be fulfilled on alertrules.tocsin.dev \"a\": the object has been modified; please apply your changes to the latest version and try again"}"#
+            throw KubeAPIError(
+                statusCode: 409, body: Data(status.utf8), method: "PATCH",
+                path: "/apis/tocsin.dev/v1alpha1/namespaces/default/alertrules/a", retryAfterHeader: nil)
         }
     }
 }
