@@ -75,6 +75,15 @@ public final class Informer<Object: KubeResource>: Sendable {
         try await latch.wait()
     }
 
+    /// Why its watches are failing, one entry per failing watch (each kept until that watch succeeds again);
+    /// empty while healthy.
+    public var failures: [WatchFailure] {
+        state.withLock { state in
+            let slots = state.slots.keys.sorted().compactMap { state.slots[$0]?.reflector.lastFailure }
+            return (state.namespaceWatch?.reflector.lastFailure).map { [$0] + slots } ?? slots
+        }
+    }
+
     /// How many consumers are registered.
     public var consumerCount: Int { state.withLock { $0.consumers.count } }
 

@@ -26,6 +26,7 @@ extension Reflector {
             let failure = try report(error, during: "list")
             return machine.withLock { $0.failed(failure) }
         }
+        recovered()
         let items = configuration.namespaceFilter == nil ? page.items : page.items.filter(configuration.accepts)
         let step = machine.withLock {
             $0.listPageReceived(
@@ -81,6 +82,7 @@ extension Reflector {
         var eventCount = 0
         do {
             for try await element in stream {
+                if eventCount == 0 { recovered() }
                 eventCount += 1
                 switch element {
                 case .success(var event):
@@ -101,17 +103,44 @@ extension Reflector {
     }
 
     /// Logs a failed request and classifies it; rethrows cancellation.
+    ///
+    /// A failure is logged once as a warning (with what to do when it is a `403`); the same failure again, retry
+    /// after retry, only at debug level, so a permanent problem is one line, not a line per backoff.
     private func report(_ error: any Error, during request: String) throws -> WatcherStateMachine<Object>.Failure {
         if error is CancellationError || Task.isCancelled { throw CancellationError() }
         let failure = classify(error)
         if failure == .gone {
             logger.info("Relisting after 410 Gone", metadata: ["request": "\(request)"])
+            return failure
+        }
+        let current = WatchFailure(error, verb: request, configuration: configuration)
+        let isRepeat = self.failure.withLock { stored in
+            defer { stored = current }
+            return stored.map { $0.isSameProblem(as: current) } ?? false
+        }
+        if isRepeat {
+            logger.debug(
+                "Failed to \(request) \(configuration.resourceName) again; retrying with backoff",
+                metadata: ["error": "\(error)"])
+        } else if current.isForbidden {
+            let resource = configuration.resourceName
+            logger.warning(
+                "\("Forbidden to \(request) \(resource); grant the operator's service account list and watch on \(resource)"), retrying with backoff until then",
+                metadata: ["error": "\(error)"])
         } else {
             logger.warning(
                 "Failed to \(request) \(configuration.resourceName); retrying with backoff",
                 metadata: ["error": "\(error)"])
         }
         return failure
+    }
+
+    /// Forgets the last failure once a request succeeds (logging the recovery of a reported one).
+    private func recovered() {
+        guard let previous = failure.withLock({ stored in defer { stored = nil }; return stored }) else { return }
+        logger.info(
+            "Recovered: \(previous.verb) \(configuration.resourceName) succeeds again",
+            metadata: ["previous.error": "\(previous)"])
     }
 
     private func classify(_ error: any Error) -> WatcherStateMachine<Object>.Failure {

@@ -20,6 +20,7 @@ public final class Reflector<Object: KubeResource>: Service, Sendable {
     let onChange: @Sendable ([WatcherChange<Object>]) -> Void
     let machine: Mutex<WatcherStateMachine<Object>>
     let relistSignal = WakeSignal()
+    let failure = Mutex<WatchFailure?>(nil)
     let listGenerations = Atomic<Int>(0)
     let restarts: Counter
     let relists: Counter
@@ -48,6 +49,9 @@ public final class Reflector<Object: KubeResource>: Service, Sendable {
 
     /// Whether the first full list has been applied.
     public var hasSynced: Bool { machine.withLock { $0.hasSynced } }
+
+    /// Why the last request failed, until a list or watch succeeds again; nil while healthy.
+    public var lastFailure: WatchFailure? { failure.withLock { $0 } }
 
     /// The last resourceVersion seen (of the list, an event or a bookmark), where the next watch resumes.
     public var resourceVersion: String? { machine.withLock { $0.resourceVersion } }

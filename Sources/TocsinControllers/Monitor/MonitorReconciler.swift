@@ -24,6 +24,10 @@ import TocsinAPI
 ///   changes (that would be a PATCH per pod event): it requeues the Monitor every ``countRefresh`` (60 s) and
 ///   writes the counts only when they changed; while a watch has not listed yet it requeues after
 ///   ``unsyncedRequeue``.
+/// - A Monitor whose watch the API server refuses (`403`, e.g. Node in a namespaced installation, or `401`) gets
+///   `Ready=False` (reason `Forbidden` or `Unauthorized`) naming the kind and the missing permission, and a
+///   Warning Event; it keeps its hold, so the watch recovers once RBAC allows it, and is checked again every
+///   ``deniedWatchRequeue``.
 /// - A Monitor that becomes `NamespaceNotAllowed` or `InvalidSpec`, or is deleted (the finalizer), releases
 ///   its hold; the last Monitor to release a watch stops it.
 ///
@@ -37,6 +41,11 @@ public struct MonitorReconciler: Reconciler {
     public static let namespaceNotAllowedReason = "NamespaceNotAllowed"
     /// The reason of `Ready=False` (and of the Warning Event) for a spec that cannot be used.
     public static let invalidSpecReason = "InvalidSpec"
+    /// The reason of `Ready=False` (and of the Warning Event) when the API server forbids a watch the Monitor
+    /// needs (`403`), e.g. Node in a namespaced installation.
+    public static let forbiddenReason = "Forbidden"
+    /// The reason of `Ready=False` when the API server refuses the operator's credentials for a watch (`401`).
+    public static let unauthorizedReason = "Unauthorized"
     /// How many namespaces `status.namespaces` lists (`status.namespaceCount` has them all).
     public static let listedNamespaces = 100
     /// The finalizer that releases a Monitor's watches when it is deleted.
@@ -60,6 +69,8 @@ public struct MonitorReconciler: Reconciler {
     public let unsyncedRequeue: Duration
     /// How often a Ready Monitor is requeued to refresh `status.watchedObjects`.
     public let countRefresh: Duration
+    /// How often a Monitor whose watch the API server refuses is checked again (its watch keeps retrying).
+    public let deniedWatchRequeue: Duration
     let support: ReconcilerSupport
     let now: @Sendable () -> Date
 
@@ -73,12 +84,14 @@ public struct MonitorReconciler: Reconciler {
     ///   - fieldManager: the field manager of the status patches.
     ///   - unsyncedRequeue: the wait while the namespace catalog or the watches have not synced (default 1 s).
     ///   - countRefresh: how often a Ready Monitor's counts are refreshed (default 60 s).
+    ///   - deniedWatchRequeue: how often a Monitor whose watch is forbidden is checked again (default 30 s).
     ///   - now: the wall clock (condition transition times).
     public init(
         client: KubernetesClient, events: EventRecorder, policy: NamespacePolicy, namespaces: NamespaceCatalog,
         watches: WatchRegistry, probes: ProbeTargets? = nil, fieldManager: String = "tocsin",
         unsyncedRequeue: Duration = .seconds(1),
-        countRefresh: Duration = .seconds(60), now: @escaping @Sendable () -> Date = { Date() }
+        countRefresh: Duration = .seconds(60), deniedWatchRequeue: Duration = .seconds(30),
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.client = client
         self.events = events
@@ -88,6 +101,7 @@ public struct MonitorReconciler: Reconciler {
         self.probes = probes
         self.unsyncedRequeue = unsyncedRequeue
         self.countRefresh = countRefresh
+        self.deniedWatchRequeue = deniedWatchRequeue
         self.support = ReconcilerSupport(client: client, events: events, fieldManager: fieldManager)
         self.now = now
     }
@@ -143,8 +157,36 @@ public struct MonitorReconciler: Reconciler {
             // Latency and check times move with every check: written with the 60 s refresh, not per check.
             fields["probes"] = targets.isEmpty ? .null : try JSONValue(encoding: probes.statuses(for: key))
         }
+        if let denied = Self.deniedWatches(watches.failures(for: key)) {
+            // Kept held: the watch recovers by itself once the RBAC rules allow it (the reflector keeps retrying).
+            try await support.reportNotReady(
+                monitor, reason: denied.reason, message: denied.message, fields: fields, at: instant)
+            return .requeue(after: deniedWatchRequeue)
+        }
         try await support.statusWriter.update(monitor, conditions: [ready], fields: fields, now: instant)
         return .requeue(after: isSynced ? countRefresh : unsyncedRequeue)
+    }
+
+    /// The reason (``forbiddenReason`` or ``unauthorizedReason``) and message of watches the API server refuses,
+    /// e.g. nodes in a namespaced installation, or nil when none is refused.
+    static func deniedWatches(
+        _ failures: [WatchRegistry.WatchKey: [WatchFailure]]
+    ) -> (reason: String, message: String)? {
+        let denied = failures.sorted { $0.key.description < $1.key.description }.flatMap { key, failures in
+            failures.filter { $0.isForbidden || $0.isUnauthorized }.map { (key, $0) }
+        }
+        guard let first = denied.first else { return nil }
+        let problems = denied.map { key, failure in
+            let scope = failure.namespace.map { " in namespace \($0)" } ?? " at the cluster scope"
+            let verdict = failure.isForbidden ? "may not" : "is not authenticated to"
+            return "cannot watch \(key.kind.rawValue): the operator's service account \(verdict) \(failure.verb) "
+                + "\(failure.resource)\(scope) (\(failure.statusCode ?? 0) \(failure.reason ?? "")): \(failure.message)"
+        }
+        let resources = Set(denied.map { $0.1.resource }).sorted().joined(separator: ", ")
+        let kinds = Set(denied.map { $0.0.kind.rawValue }).sorted().joined(separator: ", ")
+        let message = ReconcilerSupport.summary(of: problems)
+            + "; grant it get, list and watch on \(resources), or remove \(kinds) from spec.kinds"
+        return (first.1.isForbidden ? forbiddenReason : unauthorizedReason, message)
     }
 
     /// The Monitor named by `key` (also while it is being deleted), or `nil` when it is gone.

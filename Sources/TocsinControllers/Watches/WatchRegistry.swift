@@ -77,6 +77,8 @@ public final class WatchRegistry: Sendable {
 
     struct Entry: Sendable {
         let subscription: Subscription
+        /// Why the informer's watches fail, read when asked (see ``failures(for:)``).
+        let failures: @Sendable () -> [WatchFailure]
         var holders: Set<ObjectKey>
     }
 
@@ -118,7 +120,8 @@ public final class WatchRegistry: Sendable {
             let previous = state.holds[monitor]?.keys ?? []
             for key in keys.subtracting(previous) {
                 if state.entries[key] == nil {
-                    state.entries[key] = Entry(subscription: subscribe(key), holders: [])
+                    let (subscription, failures) = subscribe(key)
+                    state.entries[key] = Entry(subscription: subscription, failures: failures, holders: [])
                 }
                 state.entries[key]?.holders.insert(monitor)
             }
@@ -157,16 +160,37 @@ public final class WatchRegistry: Sendable {
         }
     }
 
-    private func subscribe(_ key: WatchKey) -> Subscription {
+    /// Why the watches `monitor` holds are failing, by key (only failing keys), e.g. `403 Forbidden` on nodes for
+    /// a namespaced installation.
+    public func failures(for monitor: ObjectKey) -> [WatchKey: [WatchFailure]] {
+        let entries = state.withLock { state in
+            (state.holds[monitor]?.keys ?? []).compactMap { key in state.entries[key].map { (key, $0.failures) } }
+        }
+        var failing: [WatchKey: [WatchFailure]] = [:]
+        for (key, failures) in entries {
+            let current = failures()
+            if !current.isEmpty { failing[key] = current }
+        }
+        return failing
+    }
+
+    private func subscribe(_ key: WatchKey) -> (Subscription, @Sendable () -> [WatchFailure]) {
         switch key.kind {
         case .pod:
-            .pods(informers.informer(Pod.self, namespaces: key.namespaces).subscribe(
-                projection: WatchedPod.init, handler: inbox.map { $0.handlePod }))
+            let informer = informers.informer(Pod.self, namespaces: key.namespaces)
+            return (
+                .pods(informer.subscribe(projection: WatchedPod.init, handler: inbox.map { $0.handlePod })),
+                { informer.failures })
         case .node:
-            .nodes(informers.informer(Node.self).subscribe(projection: WatchedNode.init, handler: inbox.map { $0.handleNode }))
+            let informer = informers.informer(Node.self)
+            return (
+                .nodes(informer.subscribe(projection: WatchedNode.init, handler: inbox.map { $0.handleNode })),
+                { informer.failures })
         case .event:
-            .events(informers.informer(Event.self, namespaces: key.namespaces).subscribe(
-                projection: WatchedEvent.init, handler: inbox.map { $0.handleEvent }))
+            let informer = informers.informer(Event.self, namespaces: key.namespaces)
+            return (
+                .events(informer.subscribe(projection: WatchedEvent.init, handler: inbox.map { $0.handleEvent })),
+                { informer.failures })
         }
     }
 
