@@ -19,9 +19,14 @@ public final class ControllerManager: Service, Sendable {
     let waitForCaches: @Sendable () async throws -> Void
     let logger: Logger
     private let cachesSynced = Atomic<Bool>(false)
+    private let controllersRunning = Atomic<Bool>(false)
 
     /// Whether the caches have synced on this replica (leader or not): the readiness check of `/readyz`.
     public var hasSyncedCaches: Bool { cachesSynced.load(ordering: .acquiring) }
+
+    /// Whether the controllers run on this replica now (it leads, or there is no election): readiness checks of
+    /// what only the controllers fill (e.g. watches that reconcilers start) apply only then.
+    public var areControllersRunning: Bool { controllersRunning.load(ordering: .acquiring) }
 
     /// Creates a manager.
     /// - Parameters:
@@ -55,6 +60,9 @@ public final class ControllerManager: Service, Sendable {
             group.addTask {
                 // Every replica fills its caches, so a new leader starts warm and followers report ready.
                 try await cancelWhenGracefulShutdown { try await self.waitForCaches() }
+                // Without an election the controllers run next: say so first, so no readiness check sees the
+                // caches synced but not the controllers' own watches.
+                if self.elector == nil { self.controllersRunning.store(true, ordering: .releasing) }
                 self.cachesSynced.store(true, ordering: .releasing)
                 self.logger.info("Caches synced")
                 if let elector = self.elector {
@@ -81,6 +89,8 @@ public final class ControllerManager: Service, Sendable {
 
     private func runControllers() async throws {
         logger.info("Starting controllers", metadata: ["controllers.count": "\(controllers.count)"])
+        controllersRunning.store(true, ordering: .releasing)
+        defer { controllersRunning.store(false, ordering: .releasing) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for controller in controllers {
                 group.addTask { try await controller.run() }

@@ -17,6 +17,16 @@ public struct MonitorControllerParts: Sendable {
     /// The shared Pod, Node and Event watches the Ready Monitors hold (read by the alert engine).
     public let watches: WatchRegistry
 
+    /// Whether the watches the Monitors ask for are ready: every Monitor in the cache (not being deleted) has had
+    /// its watches decided by the reconciler, and every held watch has a complete list (or is refused for lack of
+    /// permission, which its Monitors report as `Ready=False`). For `/readyz` where the controllers run.
+    public var haveSettledWatches: Bool {
+        let monitors = monitorSubscription.store.objects().filter { $0.metadata.deletionTimestamp == nil }
+        return monitors.allSatisfy { monitor in
+            ObjectKey(monitor.metadata).map { watches.hasDecided($0) } ?? true
+        } && watches.haveSettled
+    }
+
     /// Returns once both caches hold a complete list (for `ControllerManager`'s `waitForCaches`).
     /// - Throws: `CancellationError` when the waiting task is cancelled first.
     public func waitUntilSynced() async throws {

@@ -85,6 +85,8 @@ public final class WatchRegistry: Sendable {
     struct State: Sendable {
         var entries: [WatchKey: Entry] = [:]
         var holds: [ObjectKey: Hold] = [:]
+        /// Monitors whose watches were decided at least once (acquired, or released as not allowed or invalid).
+        var decided: Set<ObjectKey> = []
     }
 
     /// Where the informers come from.
@@ -128,6 +130,7 @@ public final class WatchRegistry: Sendable {
             for key in previous.subtracting(keys) { letGo(key, by: monitor, in: &state) }
             state.holds[monitor] = Hold(
                 kinds: Set(kinds), namespaces: namespaces, podSelector: podSelector, keys: keys)
+            state.decided.insert(monitor)
         }
         inbox?.markConfigurationChanged()
         return keys
@@ -137,6 +140,7 @@ public final class WatchRegistry: Sendable {
     /// stop watching once no other consumer remains). Idempotent.
     public func release(for monitor: ObjectKey) {
         state.withLock { state in
+            state.decided.insert(monitor)
             guard let hold = state.holds.removeValue(forKey: monitor) else { return }
             for key in hold.keys { letGo(key, by: monitor, in: &state) }
         }
@@ -172,6 +176,21 @@ public final class WatchRegistry: Sendable {
             if !current.isEmpty { failing[key] = current }
         }
         return failing
+    }
+
+    /// Whether the Monitor reconciler has decided what `monitor` watches (held its watches, or released them
+    /// because the Monitor is invalid, not allowed or deleted) at least once.
+    public func hasDecided(_ monitor: ObjectKey) -> Bool {
+        state.withLock { $0.decided.contains(monitor) }
+    }
+
+    /// Whether every held watch has synced or is failing for lack of permission (which its Monitors report): the
+    /// watches have settled. True when nothing is held.
+    public var haveSettled: Bool {
+        let entries = state.withLock { Array($0.entries.values) }
+        return entries.allSatisfy { entry in
+            entry.subscription.hasSynced || entry.failures().contains { $0.isForbidden || $0.isUnauthorized }
+        }
     }
 
     private func subscribe(_ key: WatchKey) -> (Subscription, @Sendable () -> [WatchFailure]) {

@@ -123,6 +123,11 @@ public struct OperatorAssembly: Sendable {
             },
             logger: logger)
         healthChecks.addReadinessCheck(named: "informer-caches-synced") { manager.hasSyncedCaches }
+        // The Pod, Node and Event watches start when the Monitor reconciler runs (on the leader), after the caches
+        // above: ready only once they have listed too.
+        healthChecks.addReadinessCheck(named: "monitor-watches-synced") {
+            !manager.areControllersRunning || monitors.haveSettledWatches
+        }
 
         let webhookSecret = options.opsgenieWebhookSecret
         let header = options.opsgenieWebhookHeader
