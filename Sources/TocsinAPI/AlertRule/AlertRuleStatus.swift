@@ -11,16 +11,19 @@ public struct AlertRuleStatus: Codable, Sendable, Hashable {
     public var pending: Int?
     /// When an incident of this rule last fired.
     public var lastFiredTime: Timestamp?
+    /// The type of the rule's condition, e.g. `podCrashLooping` (the `Condition` column of `kubectl get`).
+    public var conditionType: AlertConditionType?
 
     /// Creates a status.
     public init(
         observedGeneration: Int64? = nil, conditions: [Condition]? = nil, firing: Int? = nil, pending: Int? = nil,
-        lastFiredTime: Timestamp? = nil
+        lastFiredTime: Timestamp? = nil, conditionType: AlertConditionType? = nil
     ) {
         self.observedGeneration = observedGeneration
         self.conditions = conditions
         self.firing = firing
         self.pending = pending
         self.lastFiredTime = lastFiredTime
+        self.conditionType = conditionType
     }
 }

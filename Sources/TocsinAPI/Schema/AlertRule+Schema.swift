@@ -104,6 +104,7 @@ extension AlertRule {
                 "firing": .integer("How many incidents of this rule are firing (acknowledged included).", minimum: 0),
                 "pending": .integer("How many groups are pending (condition holds, for not yet elapsed).", minimum: 0),
                 "lastFiredTime": .timestamp("When an incident of this rule last fired."),
+                "conditionType": .enumeration(AlertConditionType.self, "The type of the rule's condition, e.g. podCrashLooping."),
             ]
         )
     }

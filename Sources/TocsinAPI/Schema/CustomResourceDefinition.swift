@@ -88,7 +88,7 @@ extension CustomResourceDefinition {
         for: AlertRule.self, schema: AlertRule.openAPIV3Schema,
         printerColumns: [
             PrinterColumn(name: "Severity", type: "string", jsonPath: ".spec.severity", description: "The severity of the rule's incidents."),
-            PrinterColumn(name: "Condition", type: "string", jsonPath: ".spec.condition", description: "The condition and its parameters."),
+            PrinterColumn(name: "Condition", type: "string", jsonPath: ".status.conditionType", description: "The type of the rule's condition."),
             PrinterColumn(name: "Firing", type: "integer", jsonPath: ".status.firing", description: "How many incidents of the rule are firing."),
             .ready, .age,
         ]

@@ -19,9 +19,10 @@ import TocsinEngine
 ///   error: the controller reconciles the rule again when a referenced object appears.
 /// - Otherwise `Ready=True` reason `Resolved`.
 ///
-/// Only the `Ready` condition and `observedGeneration` are written (other status fields are kept), and only when
-/// they changed. A Warning Event is recorded when `Ready` turns `False` or its reason or message changes. Secret
-/// values are never logged, stored or reported: only whether the key exists.
+/// Only the `Ready` condition, `observedGeneration` and `conditionType` (the condition's type, shown by
+/// `kubectl get`) are written (other status fields are kept), and only when they changed. A Warning Event is
+/// recorded when `Ready` turns `False` or its reason or message changes. Secret values are never logged, stored
+/// or reported: only whether the key exists.
 public struct AlertRuleReconciler: Reconciler {
     /// The `Ready` condition type.
     public static let readyCondition = ReconcilerSupport.readyCondition
@@ -130,7 +131,10 @@ public struct AlertRuleReconciler: Reconciler {
         let condition = Condition(
             type: Self.readyCondition, status: ready ? .true : .false, reason: reason, message: message)
         let previous = rule.status?.conditions?.first { $0.type == Self.readyCondition }
-        let written = try await statusWriter.update(rule, conditions: [condition], now: now())
+        // The condition's type, for the `Condition` printer column (a JSONPath cannot name the one key of an object).
+        let conditionType: JSONValue = rule.spec.condition.type.map { .string($0.rawValue) } ?? .null
+        let written = try await statusWriter.update(
+            rule, conditions: [condition], fields: ["conditionType": conditionType], now: now())
         guard written != nil else { return }
         logger.debug(
             "Patched AlertRule status",

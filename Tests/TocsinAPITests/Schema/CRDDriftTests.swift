@@ -85,6 +85,9 @@ import TocsinAPI
         }
         #expect(columns.map { $0["name"] } == [.string("Severity"), .string("Condition"), .string("Firing"), .string("Ready"), .string("Age")])
         #expect(columns[3]["jsonPath"] == .string(".status.conditions[?(@.type==\"Ready\")].status"))
+        // The condition's type as the reconciler writes it, not the raw JSON of `.spec.condition`.
+        #expect(columns[1]["jsonPath"] == .string(".status.conditionType"))
+        #expect(columns[1]["type"] == .string("string"))
     }
 
     @Test func printerColumnsPerKind() {

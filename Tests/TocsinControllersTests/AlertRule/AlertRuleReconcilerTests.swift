@@ -44,6 +44,7 @@ struct AlertRuleReconcilerTests {
             #expect(stored["status"] == [
                 "observedGeneration": 1,
                 "conditions": Self.ready("True", "Resolved", "All references resolved"),
+                "conditionType": "podCrashLooping",
             ])
             #expect(server.objects(.events, namespace: "default").isEmpty)
         }
@@ -126,6 +127,7 @@ struct AlertRuleReconcilerTests {
 
             let status = try #require(server.object(Fixtures.alertRules, name: "web-down")?["status"])
             #expect(status["conditions"] == Self.ready("False", "InvalidTemplate", expected))
+            #expect(status["conditionType"] == "podCrashLooping")
             let event = try #require(try await warningEvents(server, count: 1).first)
             #expect(event["reason"] == "InvalidTemplate")
             #expect(event["message"] == .string(expected))
