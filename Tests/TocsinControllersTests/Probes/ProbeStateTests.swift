@@ -59,4 +59,17 @@ struct ProbeResultStatusTests {
             lastCheckTime: Timestamp(checkedAt), lastTransitionTime: Timestamp(changedAt),
             lastError: "GET http://x/: status 503, expected 200"))
     }
+
+    @Test func aConnectionThatGotNoResponseReportsNoLatencyButItsError() {
+        let checkedAt = Date(timeIntervalSince1970: 1_800_000_000)
+        // A refused connection is retried by the client until the probe's timeout: its duration is not a latency.
+        let result = ProbeResult(
+            isUp: false, statusCode: nil, latency: .milliseconds(1_003), checkedAt: checkedAt,
+            lastTransitionAt: checkedAt, error: "GET http://127.0.0.1:1/: connection refused", consecutiveFailures: 1,
+            consecutiveSuccesses: 0)
+        #expect(result.status(name: "api") == ProbeStatus(
+            name: "api", isUp: false, statusCode: nil, latency: nil, consecutiveFailures: 1,
+            lastCheckTime: Timestamp(checkedAt), lastTransitionTime: Timestamp(checkedAt),
+            lastError: "GET http://127.0.0.1:1/: connection refused"))
+    }
 }
