@@ -58,9 +58,11 @@ for mode in http socket-mode; do
   [ "$mode" = socket-mode ] && flags=(--socket-mode)
   demo_output=$("$tocsin" demo --timeout-seconds 60 "${flags[@]}" 2>&1) && demo_status=0 || demo_status=$?
   demo_missing=""
-  for line in 'Firing: Deployment/api in shop is crash looping' 'paged alice (U0ALICE)' \
+  for line in 'Monitor shop/shop Ready=True' 'OnCallSchedule shop/payments-primary Ready=True' \
+    'AlertRule shop/api-crashlooping Ready=True' \
+    'Firing: Deployment/api in shop is crash looping' 'paged alice (U0ALICE01)' \
     '→ Slack chat.postMessage #shop-alerts: :rotating_light: \[CRITICAL\]' '→ Opsgenie POST /v2/alerts priority P1' \
-    'Acknowledged by slack:U0ALICE (alice)' '→ Opsgenie POST /v2/alerts/[0-9a-f]*/acknowledge' \
+    'Acknowledged by slack:U0ALICE01 (alice)' '→ Opsgenie POST /v2/alerts/[0-9a-f]*/acknowledge' \
     'Resolved by tocsin: Condition no longer holds' '→ Opsgenie POST /v2/alerts/[0-9a-f]*/close' \
     ':white_check_mark: \[CRITICAL\]' 'Slack 1 message, 2 updates, 2 thread replies; Opsgenie 3 requests'; do
     grep -q -- "$line" <<<"$demo_output" || demo_missing="$demo_missing\n  missing: $line"

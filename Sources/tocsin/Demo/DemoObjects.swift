@@ -14,7 +14,7 @@ enum DemoObjects {
     static let slackToken = FakeSlackServer.defaultBotToken
     static let opsgenieKey = "demo-opsgenie-key"
     static let signingSecret = "demo-signing-secret"
-    static let alice = (name: "alice", slackUserID: "U0ALICE", opsgenie: "alice@example.com")
+    static let alice = (name: "alice", slackUserID: "U0ALICE01", opsgenie: "alice@example.com")
 
     /// The Tocsin custom resources, registered in the fake before anything is created.
     static let resources = FakeAPIServer.Resource.tocsinResources
@@ -47,7 +47,7 @@ enum DemoObjects {
                     name: "weekly",
                     participants: [
                         Participant(name: alice.name, slackUserID: alice.slackUserID, opsgenieUser: alice.opsgenie),
-                        Participant(name: "bob", slackUserID: "U0BOB", opsgenieUser: "bob@example.com"),
+                        Participant(name: "bob", slackUserID: "U0BOB0001", opsgenieUser: "bob@example.com"),
                     ],
                     shiftLength: .weeks(1), handoffTime: "09:00",
                     start: Timestamp(start.addingTimeInterval(-3 * 86_400)))]))

@@ -24,6 +24,16 @@ struct DemoScenario {
     /// Runs the scenario; every step waits for what the operator must do next.
     /// - Throws: ``DemoError`` when a step does not happen in time.
     func run() async throws {
+        // The scenario means nothing if the operator refused a demo object: each must report Ready=True first.
+        for (plural, name) in [
+            ("monitors", "shop"), ("oncallschedules", "payments-primary"), ("alertrules", DemoObjects.ruleName),
+        ] {
+            let ready = try await waitFor("\(plural) \(name) to report Ready") { readyCondition(plural, name) }
+            say("\(ready.kind) \(DemoObjects.namespace)/\(name) Ready=\(ready.status) (\(ready.reason))")
+            guard ready.status == "True" else {
+                throw DemoError("\(ready.kind) \(DemoObjects.namespace)/\(name) is not ready: \(ready.message)")
+            }
+        }
         say("pod \(DemoObjects.namespace)/\(DemoObjects.podName) starts crash looping (CrashLoopBackOff, 3 restarts)")
         try cluster.updateStatus(.pods, DemoObjects.json(DemoObjects.pod(crashing: true)))
 
@@ -72,8 +82,12 @@ struct DemoScenario {
             opsgenie.requests.first { $0.method == "POST" && $0.path.hasSuffix("/close") }
         }
         describeOpsgenie(close)
+        // The resolve's thread reply is posted after the card update: wait for both before counting them.
         _ = try await waitFor("the Slack card to show the resolve") {
             slack.requests(apiMethod: "chat.update").count >= 2 ? true : nil
+        }
+        _ = try await waitFor("the resolve's thread reply") {
+            slack.requests(apiMethod: "chat.postMessage").filter { $0.body?["thread_ts"] != nil }.count >= 2 ? true : nil
         }
         describeSlack(slack.requests(apiMethod: "chat.update").last, as: "chat.update")
 
@@ -110,6 +124,21 @@ struct DemoScenario {
             if !responders.isEmpty { line += " responders \(responders.joined(separator: ", "))" }
         }
         say(line)
+    }
+
+    /// The `Ready` condition of the demo object `name` of `plural` once the operator wrote one, else nil.
+    private func readyCondition(_ plural: String, _ name: String)
+        -> (kind: String, status: String, reason: String, message: String)?
+    {
+        guard let object = cluster.object(DemoObjects.resource(plural), namespace: DemoObjects.namespace, name: name),
+            let conditions = object[path: ["status", "conditions"]]?.arrayValue,
+            let ready = conditions.first(where: { $0["type"]?.stringValue == "Ready" }),
+            let status = ready["status"]?.stringValue
+        else { return nil }
+        return (
+            object["kind"]?.stringValue ?? plural, status, ready["reason"]?.stringValue ?? "",
+            ready["message"]?.stringValue ?? ""
+        )
     }
 
     private func incidents() throws -> [Incident] {
