@@ -19,6 +19,15 @@ struct OperatorHarness: Sendable {
     static let opsgenieKey = "real-server-opsgenie-key"
     static let aliceSlackID = "U0ALICE0001"
 
+    /// The operators' logger: info, or the level in `TOCSIN_TEST_LOG_LEVEL` (e.g. `debug`) when set.
+    static var defaultLogger: Logger {
+        var logger = Logger(label: "tocsin.real-server")
+        if let level = ProcessInfo.processInfo.environment["TOCSIN_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) {
+            logger.logLevel = level
+        }
+        return logger
+    }
+
     let controlPlane: KubeControlPlane
     let client: KubernetesClient
     let namespace: String
@@ -147,7 +156,7 @@ struct OperatorHarness: Sendable {
 
     /// Runs an operator (with `token`'s rights, the admin's by default) while `body` runs.
     func runOperator<Result: Sendable>(
-        token: String? = nil, options: OperatorOptions? = nil, logger: Logger = Logger(label: "tocsin.real-server"),
+        token: String? = nil, options: OperatorOptions? = nil, logger: Logger = OperatorHarness.defaultLogger,
         _ body: @escaping @Sendable (OperatorAssembly) async throws -> Result
     ) async throws -> Result {
         let operatorClient = try controlPlane.makeClient(token: token, namespace: namespace)

@@ -15,6 +15,8 @@ public struct LeaderElectionError: Error, Sendable, Hashable, CustomStringConver
         /// ``LeaderElector/run()`` or ``LeaderElector/runWhileLeader(_:)`` was called while the elector
         /// was already running: one elector runs one election loop.
         public static let alreadyRunning = Code(rawValue: "alreadyRunning")
+        /// A release found the Lease held by another identity: there was nothing left to release.
+        public static let notHolder = Code(rawValue: "notHolder")
 
         /// The code's name.
         public var description: String { rawValue }

@@ -167,6 +167,13 @@ public struct LeaderElectionStateMachine: Sendable {
         return released(lease, date: date)
     }
 
+    /// The release to write after a release was refused with a conflict: `current` is the Lease read again (a
+    /// renewal this replica had sent may have landed after all). Nil when someone else holds it now.
+    public func releaseAgain(current: Lease, date: Date) -> Lease? {
+        guard current.spec?.holderIdentity == configuration.identity else { return nil }
+        return released(current, date: date)
+    }
+
     /// Takes the Lease a release wrote.
     public mutating func releaseSucceeded(_ lease: Lease, at now: Duration) {
         observedLease = lease

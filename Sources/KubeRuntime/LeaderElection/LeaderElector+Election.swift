@@ -169,8 +169,24 @@ extension LeaderElector {
         // The only unstructured task of the elector, awaited at once: the loop usually ends because its
         // task was cancelled, and a request made from a cancelled task fails at once. This task does not
         // inherit the cancellation, cannot outlive this call, and is bounded by renewDeadline.
-        let result = await Task {
-            try await clock.race(deadline: deadline) { try await client.update(lease) }
+        let identity = configuration.identity
+        let date = currentDate()
+        let result = await Task { [self] in
+            try await clock.race(deadline: deadline) {
+                do {
+                    return try await client.update(lease)
+                } catch let error as KubeAPIError where error.isConflict {
+                    // A renewal sent before the shutdown may have landed after all: read the Lease again and
+                    // release that, if it is still ours (else the release is moot).
+                    let current = try await client.get(
+                        Lease.self, name: lease.metadata.name ?? "", namespace: lease.metadata.namespace)
+                    guard let again = self.machine.withLock({ $0.releaseAgain(current: current, date: date) }) else {
+                        throw LeaderElectionError(
+                            code: .notHolder, message: "the Lease is held by \(current.spec?.holderIdentity ?? "nobody"), not \(identity)")
+                    }
+                    return try await client.update(again)
+                }
+            }
         }.result
         switch result {
         case .success(let written):

@@ -114,9 +114,21 @@ extension DeliveryService {
                 throw error
             }
             do throws(DeliveryError) {
-                receipt = try await sender.send(
-                    step, incident: incident, delivery: delivery, target: target, credential: credential,
-                    notifyOnResolve: notifyOnResolve)
+                // A request once started runs to its answer (bounded by the HTTP client's timeouts) even when the
+                // leader shuts down meanwhile: cancelled half-way, it may have reached Slack or Opsgenie without
+                // being recorded, and the next leader would send it again. The task is awaited here at once.
+                let sender = self.sender
+                let outcome: Result<DeliveryReceipt, DeliveryError> = await Task {
+                    do throws(DeliveryError) {
+                        return .success(
+                            try await sender.send(
+                                step, incident: incident, delivery: delivery, target: target, credential: credential,
+                                notifyOnResolve: notifyOnResolve))
+                    } catch {
+                        return .failure(error)
+                    }
+                }.value
+                receipt = try outcome.get()
             } catch {
                 recordBreaker(target.breakerKey, error: error)
                 throw error

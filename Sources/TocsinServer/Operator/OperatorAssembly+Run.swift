@@ -9,7 +9,12 @@ extension OperatorAssembly {
     public func run<Result: Sendable>(
         logger: Logger, _ body: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
-        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
+        var configuration = ServiceGroupConfiguration(services: services.map { .init(service: $0) }, logger: logger)
+        // A service that does not finish its graceful shutdown is cancelled after 30 s and reported, rather than
+        // holding the caller (a test, the demo) forever.
+        configuration.maximumGracefulShutdownDuration = .seconds(30)
+        configuration.maximumCancellationDuration = .seconds(10)
+        let group = ServiceGroup(configuration: configuration)
         let outcome = try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             let outcome: Swift.Result<Result, any Error>

@@ -219,4 +219,21 @@ struct LeaderElectionStateMachineTests {
         var fresh = Machine(configuration: Self.configuration)
         #expect(fresh.release(date: Self.date(1)) == nil)
     }
+
+    /// Found on a real API server: a renewal sent just before the shutdown landed, the release then conflicted,
+    /// and the others waited for the whole lease duration.
+    @Test("after a conflict the release is written again on the Lease read back, if it is still ours")
+    func releaseAgainAfterConflict() {
+        var (machine, lease) = Self.leader()
+        _ = machine.release(date: Self.date(3))
+        var renewed = lease
+        renewed.metadata.resourceVersion = "9"
+        renewed.spec?.renewTime = MicroTime(Self.date(2))
+        var expected = renewed
+        expected.spec = LeaseSpec(
+            holderIdentity: "", leaseDurationSeconds: 1, acquireTime: MicroTime(Self.date(3)),
+            renewTime: MicroTime(Self.date(3)), leaseTransitions: 0)
+        #expect(machine.releaseAgain(current: renewed, date: Self.date(3)) == expected)
+        #expect(machine.releaseAgain(current: Self.lease(holder: "other", resourceVersion: "10"), date: Self.date(3)) == nil)
+    }
 }
