@@ -43,6 +43,48 @@ extension RealServer {
             }
         }
 
+        /// The namespaced variant (manifests/namespaced/role.yaml only): the operator runs in its namespace, a
+        /// Monitor that asks for Nodes says it may not watch them (Ready=False Forbidden, one warning line),
+        /// and a Monitor of Pods and Events works.
+        @Test func theNamespacedVariantWorksAndSaysWhatItMayNotWatch() async throws {
+            try await OperatorHarness.with("namespaced") { harness in
+                let token = try await Self.bindRoles(from: ["namespaced/role.yaml"], harness)
+                try await harness.apply(
+                    """
+                    apiVersion: tocsin.dev/v1alpha1
+                    kind: Monitor
+                    metadata: {name: pods}
+                    spec:
+                      kinds: [Pod, Event]
+                    """)
+                try await harness.apply(
+                    harness.rule("pod-failed", condition: "{podFailed: {}}")
+                        .replacingOccurrences(of: "monitorRef: {name: shop}", with: "monitorRef: {name: pods}"))
+                _ = try await harness.controlPlane.createPod("job-1", namespace: harness.namespace, client: harness.client)
+                let logs = CapturedLogs()
+                let options = harness.options(
+                    leaderElection: LeaderElectionConfiguration(leaseName: "tocsin-leader", namespace: harness.namespace))
+                try await harness.runOperator(token: token, options: options, logger: logs.logger) { _ in
+                    let ready = try await eventually("the Monitor asking for Nodes to say Forbidden") {
+                        let monitor = try await harness.client.get(
+                            GenericObject.self, name: "shop", namespace: harness.namespace, resource: .monitors)
+                        return monitor["status"]?["conditions"]?.arrayValue?.first {
+                            $0["type"] == "Ready" && $0["status"] == "False" && $0["reason"] == "Forbidden"
+                        }
+                    }
+                    #expect(ready["message"]?.stringValue?.contains("nodes") == true, "\(ready)")
+                    _ = try await harness.controlPlane.writePodStatus(
+                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
+                        client: harness.client)
+                    _ = try await harness.incident(of: "pod-failed", in: .firing)
+                    try await eventually("the Slack card") { harness.slack.messages(in: OperatorHarness.channelID).first }
+                }
+                let warnings = logs.lines.filter { $0.hasPrefix("warning") && $0.localizedCaseInsensitiveContains("forbidden") }
+                #expect(warnings.count == 1, "\(warnings)")
+                #expect(warnings.allSatisfy { $0.contains("nodes") }, "\(warnings)")
+            }
+        }
+
         /// The incidents API authenticates with TokenReview and authorizes with SubjectAccessReview.
         @Test func theIncidentsAPIUsesTheServersTokenAndAccessReviews() async throws {
             try await OperatorHarness.with("api") { harness in
@@ -69,6 +111,12 @@ extension RealServer {
         /// Binds copies of `manifests/clusterrole*.yaml` and `manifests/role.yaml` (renamed for this test) to a
         /// ServiceAccount `tocsin` of the harness's namespace and returns a TokenRequest token for it.
         static func bindShippedRBAC(_ harness: OperatorHarness) async throws -> String {
+            try await bindRoles(from: ["clusterrole.yaml", "clusterrole-secrets.yaml", "role.yaml"], harness)
+        }
+
+        /// Binds copies of the roles in `files` (under `manifests/`, renamed for this test; Roles moved into the
+        /// harness's namespace) to its ServiceAccount `tocsin` and returns a TokenRequest token for it.
+        static func bindRoles(from files: [String], _ harness: OperatorHarness) async throws -> String {
             let namespace = harness.namespace
             let clusterRoles = ResourceType(
                 group: "rbac.authorization.k8s.io", version: "v1", plural: "clusterroles", kind: "ClusterRole", isNamespaced: false)
@@ -79,7 +127,7 @@ extension RealServer {
             let roleBindings = ResourceType(
                 group: "rbac.authorization.k8s.io", version: "v1", plural: "rolebindings", kind: "RoleBinding", isNamespaced: true)
             let subject: JSONValue = [["kind": "ServiceAccount", "name": "tocsin", "namespace": .string(namespace)]]
-            for file in ["clusterrole.yaml", "clusterrole-secrets.yaml", "role.yaml"] {
+            for file in files {
                 let text = try String(
                     contentsOf: RealCluster.repositoryRoot.appendingPathComponent("manifests/\(file)"), encoding: .utf8)
                 for document in try KubeControlPlane.yamlDocuments(text) {

@@ -1,0 +1,163 @@
+import Foundation
+import KubeClient
+import KubeCore
+import Testing
+import TocsinAPI
+import TocsinTesting
+
+extension RealServer {
+    /// What the operator does with people's changes and its own restarts, on the real server.
+    @Suite struct OperatorLifecycleTests {
+        /// An OnCallOverride that covers now puts bob on call: the incident pages bob, not alice.
+        @Test func anOnCallOverridePagesTheStandIn() async throws {
+            try await OperatorHarness.with("override") { harness in
+                let start = RFC3339.format(Date().addingTimeInterval(-3600))
+                let end = RFC3339.format(Date().addingTimeInterval(3600))
+                try await harness.apply(
+                    """
+                    apiVersion: tocsin.dev/v1alpha1
+                    kind: OnCallOverride
+                    metadata: {name: bob-covers}
+                    spec:
+                      scheduleRef: {name: primary}
+                      start: "\(start)"
+                      end: "\(end)"
+                      participant: {name: bob, slackUserID: U04BOB00002, opsgenieUser: bob@example.com}
+                      reason: swap with alice
+                    """)
+                try await harness.apply(harness.rule("pod-failed", condition: "{podFailed: {}}"))
+                _ = try await harness.controlPlane.createPod("job-1", namespace: harness.namespace, client: harness.client)
+                try await harness.runOperator { assembly in
+                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    try await eventually("the schedule to name bob on call") {
+                        let schedule = try await harness.client.get(
+                            GenericObject.self, name: "primary", namespace: harness.namespace, resource: .onCallSchedules)
+                        return "\(schedule["status"] ?? .null)".contains("bob") ? true : nil
+                    }
+                    _ = try await harness.controlPlane.writePodStatus(
+                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
+                        client: harness.client)
+                    let firing = try await harness.incident(of: "pod-failed", in: .firing)
+                    #expect(firing.status?.paged?.map(\.name) == ["bob"])
+                }
+            }
+        }
+
+        /// Deleting an AlertRule resolves its Incidents and still updates the Slack card and closes the Opsgenie
+        /// alert; the finalizer holds the rule until then.
+        @Test func deletingAnAlertRuleClosesItsIncidentsEverywhere() async throws {
+            try await OperatorHarness.with("rule-delete") { harness in
+                try await harness.apply(harness.rule("pod-failed", condition: "{podFailed: {}}"))
+                _ = try await harness.controlPlane.createPod("job-1", namespace: harness.namespace, client: harness.client)
+                try await harness.runOperator { assembly in
+                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    _ = try await harness.controlPlane.writePodStatus(
+                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
+                        client: harness.client)
+                    _ = try await harness.incident(of: "pod-failed", in: .firing)
+                    try await eventually("the Slack card") { harness.slack.messages(in: OperatorHarness.channelID).first }
+                    try await eventually("the Opsgenie alert") {
+                        harness.opsgenie.requests.first { $0.method == "POST" && $0.path == "/v2/alerts" }
+                    }
+                    try await harness.client.delete(AlertRule.self, name: "pod-failed", namespace: harness.namespace)
+                    let resolved = try await harness.incident(of: "pod-failed", in: .resolved)
+                    #expect(resolved.status?.resolvedBy?.contains("AlertRule deleted") == true, "\(String(describing: resolved.status?.resolvedBy))")
+                    try await eventually("the Opsgenie close") {
+                        harness.opsgenie.requests.first { $0.method == "POST" && $0.path.hasSuffix("/close") }
+                    }
+                    try await eventually("the card's update") { harness.slack.requests(apiMethod: "chat.update").first }
+                    try await eventually("the AlertRule to be gone") { () async throws -> Bool? in
+                        do {
+                            _ = try await harness.client.get(AlertRule.self, name: "pod-failed", namespace: harness.namespace)
+                            return nil
+                        } catch let error as KubeAPIError where error.isNotFound {
+                            return true
+                        }
+                    }
+                }
+            }
+        }
+
+        /// A template error is in the rule's status as the server stores it.
+        @Test func aTemplateErrorShowsInTheRulesStatus() async throws {
+            try await OperatorHarness.with("template") { harness in
+                try await harness.apply(
+                    harness.rule("bad-template", condition: "{podFailed: {}}")
+                        .replacingOccurrences(of: "summary: '{{ .labels.namespace }}: bad-template'", with: "summary: '{{ .labels.pod | humanise }}'"))
+                try await harness.runOperator { _ in
+                    let ready = try await eventually("the rule's Ready condition") {
+                        let rule = try await harness.client.get(
+                            GenericObject.self, name: "bad-template", namespace: harness.namespace, resource: .alertRules)
+                        return rule["status"]?["conditions"]?.arrayValue?.first { $0["type"] == "Ready" && $0["status"] == "False" }
+                    }
+                    #expect(ready["reason"] == "InvalidTemplate")
+                    #expect(ready["message"]?.stringValue?.contains("humanise") == true, "\(ready)")
+                }
+            }
+        }
+
+        /// A person resolved an incident while its condition still held: a restarted operator does not open it
+        /// again (a second rule that fires after the restart proves the engine has evaluated by then).
+        @Test func aManualResolveSurvivesAnOperatorRestart() async throws {
+            try await OperatorHarness.with("manual") { harness in
+                try await harness.apply(harness.rule("pod-failed", condition: "{podFailed: {}}"))
+                _ = try await harness.controlPlane.createPod("job-1", namespace: harness.namespace, client: harness.client)
+                try await harness.runOperator { assembly in
+                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    _ = try await harness.controlPlane.writePodStatus(
+                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
+                        client: harness.client)
+                    let firing = try await harness.incident(of: "pod-failed", in: .firing)
+                    _ = try await harness.client.patch(
+                        Incident.self, name: firing.metadata.name ?? "", namespace: harness.namespace,
+                        patch: .merge(["metadata": ["annotations": ["tocsin.dev/resolve": "alice"]]]))
+                    _ = try await harness.incident(of: "pod-failed", in: .resolved)
+                }
+                try await harness.apply(
+                    harness.rule("marker", condition: "{podFailed: {}}", severity: "info")
+                        .replacingOccurrences(of: "monitorRef: {name: shop}", with: "monitorRef: {name: shop}\n  labels: {marker: \"yes\"}"))
+                try await harness.runOperator { _ in
+                    _ = try await harness.incident(of: "marker", in: .firing)
+                    let ofRule = try await harness.incidents().filter { $0.spec.alertRuleRef.name == "pod-failed" }
+                    #expect(ofRule.count == 1)
+                    #expect(ofRule.first?.status?.phase == .resolved)
+                }
+            }
+        }
+
+        /// `tocsin kube get secrets -o json` shows no Secret value, not even in kubectl's last-applied annotation.
+        @Test func kubeGetSecretsRedactsEveryValue() async throws {
+            let binary = RealCluster.repositoryRoot.appendingPathComponent(".build/debug/tocsin").path
+            try #require(FileManager.default.isExecutableFile(atPath: binary), "build the tocsin executable first")
+            try await RealCluster.withNamespace("redact") { controlPlane, client, namespace in
+                let value = "s3cr3t-value-\(UUID().uuidString.prefix(6))"
+                _ = try await client.create(
+                    Secret(
+                        metadata: ObjectMeta(
+                            name: "creds", namespace: namespace,
+                            annotations: [
+                                "kubectl.kubernetes.io/last-applied-configuration":
+                                    "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"stringData\":{\"token\":\"\(value)\"}}"
+                            ]),
+                        data: ["token": Data(value.utf8)]))
+                for output in ["json", "table"] {
+                    let process = Process()
+                    process.executableURL = URL(fileURLWithPath: binary)
+                    process.arguments = [
+                        "--kubeconfig", controlPlane.kubeconfigPath, "kube", "get", "secrets", "-n", namespace, "-o", output,
+                    ]
+                    let pipe = Pipe()
+                    process.standardOutput = pipe
+                    process.standardError = pipe
+                    try process.run()
+                    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                    process.waitUntilExit()
+                    #expect(process.terminationStatus == 0, "\(text)")
+                    #expect(text.contains("creds"))
+                    #expect(!text.contains(value), "-o \(output) shows the secret")
+                    #expect(!text.contains(Data(value.utf8).base64EncodedString()), "-o \(output) shows the secret")
+                }
+            }
+        }
+    }
+}
