@@ -291,4 +291,77 @@ import TocsinTesting
             #expect(monitors?["kind"] == "Monitor")
         }
     }
+
+    /// A watch from a resourceVersion whose history was compacted is `410 Gone` (an ERROR event with a Status
+    /// `Expired`), which makes a reflector relist. The real server answers so without its watch cache (which
+    /// keeps a window of history of its own), as the fake does after ``FakeAPIServer/compact()``.
+    @Test(arguments: Backend.available)
+    func aWatchFromACompactedResourceVersionIsGone(backend: Backend) async throws {
+        switch backend {
+        case .fake:
+            try await ClusterUnderTest.with(.fake) { cluster in
+                try await Self.expectGone(client: cluster.client, namespace: cluster.namespace) { cluster.fake?.compact() }
+            }
+        case .real:
+            try await RealCluster.withDedicatedControlPlane(.init(apiServerFlags: ["--watch-cache=false"])) { controlPlane in
+                try await RealCluster.withNamespace("gone", on: controlPlane) { controlPlane, client, namespace in
+                    try await Self.expectGone(client: client, namespace: namespace) { try await controlPlane.compactEtcd() }
+                }
+            }
+        }
+    }
+
+    static func expectGone(
+        client: KubernetesClient, namespace: String, compact: () async throws -> Void
+    ) async throws {
+        let created = try await client.create(configMap("old", namespace))
+        let old = try #require(created.metadata.resourceVersion)
+        // A watch from `old` starts at the revision after it: compacting at the current revision must lie past that.
+        _ = try await client.create(configMap("newer", namespace))
+        _ = try await client.create(configMap("newest", namespace))
+        try await compact()
+        var status: Status?
+        do {
+            for try await result in client.watch(
+                ConfigMap.self, namespace: namespace, options: WatchOptions(resourceVersion: old, timeoutSeconds: 30))
+            {
+                if case .error(let error) = try result.get() {
+                    status = error
+                    break
+                }
+            }
+        } catch let error as KubeAPIError {
+            status = error.status
+        }
+        #expect(status?.code == 410, "\(String(describing: status))")
+        #expect(status?.reason == "Expired" || status?.reason == "Gone", "\(String(describing: status))")
+    }
+
+    /// The server renders the AlertRule's printer columns: `Condition` is the condition's type, not JSON.
+    @Test(arguments: Backend.available)
+    func thePrinterColumnsOfAnAlertRuleAreReadable(backend: Backend) async throws {
+        guard backend == .real else { return }  // Tables are the real server's; the fake does not render them.
+        try await ClusterUnderTest.with(backend) { cluster in
+            var rule = GenericObject(
+                type: .alertRules, metadata: ObjectMeta(name: "columns", namespace: cluster.namespace),
+                content: [
+                    "spec": [
+                        "monitorRef": ["name": "m"], "severity": "high", "condition": ["podFailed": [:]],
+                        "routes": [["slack": ["channel": "#x", "tokenSecretRef": ["name": "s", "key": "k"]]]],
+                    ]
+                ])
+            rule = try await cluster.client.create(rule, resource: .alertRules)
+            rule["status"] = ["conditionType": "podFailed"]
+            _ = try await cluster.client.updateStatus(rule, resource: .alertRules)
+            let body = try await cluster.client.data(
+                for: KubeRequest(
+                    method: .get, path: ResourceType.alertRules.path(namespace: cluster.namespace, name: "columns"),
+                    headers: [.init(name: "Accept", value: "application/json;as=Table;v=v1;g=meta.k8s.io")]))
+            let table = try JSONValue(parsing: body)
+            let names = (table["columnDefinitions"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+            let column = try #require(names.firstIndex(of: "Condition"), "\(names)")
+            let cell = table["rows"]?[0]?["cells"]?[column]
+            #expect(cell == "podFailed", "\(String(describing: cell))")
+        }
+    }
 }

@@ -24,13 +24,16 @@ struct ClusterUnderTest: Sendable {
     let namespace: String
     /// The fake, for the backend `.fake`.
     let fake: FakeAPIServer?
+    /// The real control plane, for the backend `.real`.
+    var controlPlane: KubeControlPlane? = nil
 
     /// Runs `body` against a fresh namespace of `backend`; the Tocsin CRDs are installed in both.
     static func with(_ backend: Backend, _ body: (ClusterUnderTest) async throws -> Void) async throws {
         switch backend {
         case .real:
-            try await RealCluster.withNamespace("client") { _, client, namespace in
-                try await body(ClusterUnderTest(backend: .real, client: client, namespace: namespace, fake: nil))
+            try await RealCluster.withNamespace("client") { controlPlane, client, namespace in
+                try await body(
+                    ClusterUnderTest(backend: .real, client: client, namespace: namespace, fake: nil, controlPlane: controlPlane))
             }
         case .fake:
             let server = try await FakeAPIServer.start()

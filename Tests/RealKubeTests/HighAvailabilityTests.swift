@@ -69,11 +69,8 @@ extension RealServer {
                     }
                     #expect(harness.slack.messages(in: OperatorHarness.channelID).count == 1)
                     #expect(harness.opsgenie.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/close") }.count == 1)
-                    // Open finding: after a takeover by Lease expiry the new leader sent the Opsgenie create a second
-                    // time in one CI run (same alias, so Opsgenie counts it; still a duplicate request).
-                    withKnownIssue("a takeover by Lease expiry may repeat the Opsgenie create", isIntermittent: true) {
-                        #expect(harness.opsgenie.requests.filter { $0.method == "POST" && $0.path == "/v2/alerts" }.count == 1)
-                    }
+                    // Once repeated after a takeover by expiry: the create was cancelled half-way by the shutdown.
+                    #expect(harness.opsgenie.requests.filter { $0.method == "POST" && $0.path == "/v2/alerts" }.count == 1)
                     secondStopper.finish()
                     try await group.waitForAll()
                 }

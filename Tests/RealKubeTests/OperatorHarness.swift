@@ -155,6 +155,7 @@ struct OperatorHarness: Sendable {
     }
 
     /// Runs an operator (with `token`'s rights, the admin's by default) while `body` runs.
+    @discardableResult
     func runOperator<Result: Sendable>(
         token: String? = nil, options: OperatorOptions? = nil, logger: Logger = OperatorHarness.defaultLogger,
         _ body: @escaping @Sendable (OperatorAssembly) async throws -> Result

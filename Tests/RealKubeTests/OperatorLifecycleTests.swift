@@ -159,5 +159,87 @@ extension RealServer {
                 }
             }
         }
+    
+        /// A long name (64–253 characters) is a valid AlertRule name; a schedule the reconciler refuses (a Slack
+        /// ID that is not one) pages nobody rather than a person it cannot address.
+        @Test func aLongRuleNameWorksAndARefusedSchedulePagesNobody() async throws {
+            try await OperatorHarness.with("refused") { harness in
+                let longName = "pod-failed-" + String(repeating: "x", count: 80)
+                try await harness.apply(
+                    """
+                    apiVersion: tocsin.dev/v1alpha1
+                    kind: OnCallSchedule
+                    metadata: {name: broken}
+                    spec:
+                      timeZone: Europe/Amsterdam
+                      rotations:
+                        - name: weekly
+                          participants:
+                            - {name: carol, slackUserID: U0CAROL, opsgenieUser: carol@example.com}
+                          shiftLength: 1w
+                          handoffTime: "09:00"
+                          start: "2026-01-05T09:00:00Z"
+                    """)
+                try await harness.apply(
+                    harness.rule(longName, condition: "{podFailed: {}}")
+                        .replacingOccurrences(of: "onCallScheduleRef: {name: primary}", with: "onCallScheduleRef: {name: broken}"))
+                _ = try await harness.controlPlane.createPod("job-1", namespace: harness.namespace, client: harness.client)
+                try await harness.runOperator { assembly in
+                    let refused = try await eventually("the schedule's Ready=False") {
+                        let schedule = try await harness.client.get(
+                            GenericObject.self, name: "broken", namespace: harness.namespace, resource: .onCallSchedules)
+                        return schedule["status"]?["conditions"]?.arrayValue?.first { $0["type"] == "Ready" && $0["status"] == "False" }
+                    }
+                    #expect(refused["message"]?.stringValue?.contains("slackUserID") == true, "\(refused)")
+                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    _ = try await harness.controlPlane.writePodStatus(
+                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
+                        client: harness.client)
+                    let firing = try await harness.incident(of: longName, in: .firing)
+                    let paged: [PagedParticipant] = firing.status?.paged ?? []
+                    #expect(paged.isEmpty, "\(paged)")
+                }
+            }
+        }
+
+        /// A probe-down incident survives an operator restart: no Resolved update, no second card.
+        @Test func aProbeIncidentSurvivesAnOperatorRestart() async throws {
+            try await OperatorHarness.with("probe-restart") { harness in
+                let port = try freeLoopbackPort()
+                try await harness.apply(
+                    """
+                    apiVersion: tocsin.dev/v1alpha1
+                    kind: Monitor
+                    metadata: {name: api-probe}
+                    spec:
+                      kinds: [Pod]
+                      probes:
+                        - {name: api, url: "http://127.0.0.1:\(port)/healthz", interval: 5s, timeout: 1s}
+                    """)
+                try await harness.apply(
+                    harness.rule("api-down", condition: "{probeDown: {probe: api, consecutiveFailures: 2}}")
+                        .replacingOccurrences(of: "monitorRef: {name: shop}", with: "monitorRef: {name: api-probe}"))
+                try await harness.runOperator { _ in
+                    _ = try await harness.incident(of: "api-down", in: .firing)
+                    try await eventually("the Slack card") { harness.slack.messages(in: OperatorHarness.channelID).first }
+                }
+                let restarted = Date()
+                try await harness.runOperator { _ in
+                    // Two probe results after the restart: the engine has judged the probe again by then.
+                    try await eventually("two probe checks after the restart", timeout: .seconds(90)) { () async throws -> Bool? in
+                        let monitor = try await harness.client.get(Monitor.self, name: "api-probe", namespace: harness.namespace)
+                        guard let probe = monitor.status?.probes?.first(where: { $0.name == "api" }),
+                            let checked = probe.lastCheckTime?.date, checked > restarted.addingTimeInterval(6)
+                        else { return nil }
+                        return true
+                    }
+                }
+                let incidents = try await harness.incidents().filter { $0.spec.alertRuleRef.name == "api-down" }
+                #expect(incidents.count == 1)
+                #expect(incidents.first?.status?.phase == .firing)
+                #expect(harness.slack.messages(in: OperatorHarness.channelID).count == 1)
+                #expect(harness.slack.requests(apiMethod: "chat.update").isEmpty)
+            }
+        }
     }
 }

@@ -22,9 +22,9 @@ struct ProbeCheckerTLSTests {
         let checker = ProbeChecker()
         let url = server.baseURL.absoluteString + "/version"
         let id = ProbeTarget.ID(namespace: "default", monitor: "web", probe: "tls")
-        let verified = await checker.check(ProbeTarget(id: id, url: url, timeout: .seconds(2)))
+        let verified = await checker.check(ProbeTarget(id: id, url: url, timeout: .seconds(20)))
         let skipped = await checker.check(
-            ProbeTarget(id: id, url: url, timeout: .seconds(2), tlsInsecureSkipVerify: true))
+            ProbeTarget(id: id, url: url, timeout: .seconds(20), tlsInsecureSkipVerify: true))
         try await checker.shutdown()
         await server.shutdown()
         #expect(!verified.isUp)
