@@ -24,7 +24,7 @@ extension RealServer {
                     leaderElection: LeaderElectionConfiguration(leaseName: "tocsin-leader", namespace: harness.namespace))
                 options.operatorNamespace = harness.namespace
                 try await harness.runOperator(token: token, options: options, logger: logs.logger) { assembly in
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    try await harness.waitForSync(assembly)
                     _ = try await harness.controlPlane.writePodStatus(
                         "api-1", namespace: harness.namespace,
                         status: KubeControlPlane.podStatus(isCrashLooping: true, restarts: 4), client: harness.client)
@@ -76,9 +76,7 @@ extension RealServer {
                         }
                     }
                     #expect(ready["message"]?.stringValue?.contains("nodes") == true, "\(ready)")
-                    _ = try await harness.controlPlane.writePodStatus(
-                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
-                        client: harness.client)
+                    try await harness.failPod("job-1")
                     _ = try await harness.incident(of: "pod-failed", in: .firing)
                     try await eventually("the Slack card") { harness.slack.messages(in: OperatorHarness.channelID).first }
                 }
@@ -94,7 +92,7 @@ extension RealServer {
                 let otherAudience = try await harness.controlPlane.serviceAccountToken(
                     "someone", namespace: harness.namespace, audiences: ["https://elsewhere.example"], client: harness.client)
                 try await harness.runOperator { assembly in
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    try await harness.waitForSync(assembly)
                     let port = try #require(assembly.boundPort)
                     func status(_ token: String?) async throws -> UInt {
                         var request = HTTPClientRequest(

@@ -18,10 +18,8 @@ extension RealServer {
                     _ = try await controlPlane.createPod("steady-1", namespace: harness.namespace, client: harness.client)
                     let logs = CapturedLogs()
                     try await harness.runOperator(logger: logs.logger) { assembly in
-                        try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
-                        _ = try await controlPlane.writePodStatus(
-                            "api-1", namespace: harness.namespace,
-                            status: ["phase": "Failed", "reason": "Evicted"], client: harness.client)
+                        try await harness.waitForSync(assembly)
+                        try await harness.failPod("api-1")
                         _ = try await harness.incident(of: "api-failed", in: .firing)
                         _ = try await eventually("the Slack card") { harness.slack.messages(in: OperatorHarness.channelID).first }
                         _ = try await eventually("the Opsgenie alert") {

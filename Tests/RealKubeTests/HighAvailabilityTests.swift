@@ -42,9 +42,7 @@ extension RealServer {
                             for await _ in secondStop {}
                         }
                     }
-                    _ = try await harness.controlPlane.writePodStatus(
-                        "api-1", namespace: harness.namespace,
-                        status: ["phase": "Failed", "reason": "Evicted"], client: harness.client)
+                    try await harness.failPod("api-1")
                     _ = try await harness.incident(of: "api-failed", in: .firing)
                     _ = try await eventually("the Slack card") { harness.slack.messages(in: OperatorHarness.channelID).first }
                     _ = try await eventually("the Opsgenie alert") {

@@ -18,7 +18,7 @@ extension RealServer {
                 _ = try await harness.controlPlane.writePodStatus(
                     "api-1", namespace: harness.namespace, status: KubeControlPlane.podStatus(), client: harness.client)
                 try await harness.runOperator { assembly in
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    try await harness.waitForSync(assembly)
                     _ = try await harness.controlPlane.writePodStatus(
                         "api-1", namespace: harness.namespace,
                         status: KubeControlPlane.podStatus(isCrashLooping: true, restarts: 4), client: harness.client)
@@ -74,7 +74,7 @@ extension RealServer {
                 try await harness.apply(harness.rule("node-not-ready", condition: "{nodeNotReady: {}}", severity: "high"))
                 _ = try await harness.controlPlane.createNode(node, client: harness.client)
                 try await harness.runOperator { assembly in
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    try await harness.waitForSync(assembly)
                     _ = try await harness.controlPlane.writeNodeReady(node, isReady: false, client: harness.client)
                     let firing = try await harness.incident(of: "node-not-ready", in: .firing)
                     #expect(firing.status?.affectedObjects?.contains { $0.name == node } == true)
@@ -96,7 +96,7 @@ extension RealServer {
                 let reference = ObjectReference(
                     kind: "Pod", namespace: harness.namespace, name: "db-1", uid: pod.metadata.uid, apiVersion: "v1")
                 try await harness.runOperator { assembly in
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    try await harness.waitForSync(assembly)
                     _ = try await harness.controlPlane.createEvent(
                         about: reference, reason: "FailedMount", message: "timed out waiting for volume",
                         namespace: harness.namespace, client: harness.client)
@@ -115,10 +115,8 @@ extension RealServer {
                 try await harness.apply(harness.rule("pod-failed", condition: "{podFailed: {}}", severity: "low"))
                 _ = try await harness.controlPlane.createPod("job-1", namespace: harness.namespace, client: harness.client)
                 try await harness.runOperator { assembly in
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
-                    _ = try await harness.controlPlane.writePodStatus(
-                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
-                        client: harness.client)
+                    try await harness.waitForSync(assembly)
+                    try await harness.failPod("job-1")
                     let firing = try await harness.incident(of: "pod-failed", in: .firing)
                     _ = try await harness.client.patch(
                         Incident.self, name: firing.metadata.name ?? "", namespace: harness.namespace,
@@ -138,20 +136,7 @@ extension RealServer {
         /// An HTTP probe to a port nothing listens on is down; the probe result is in the Monitor's status.
         @Test func anHTTPProbeToAClosedPortFires() async throws {
             try await OperatorHarness.with("probe") { harness in
-                let port = try freeLoopbackPort()
-                try await harness.apply(
-                    """
-                    apiVersion: tocsin.dev/v1alpha1
-                    kind: Monitor
-                    metadata: {name: api-probe}
-                    spec:
-                      kinds: [Pod]
-                      probes:
-                        - {name: api, url: "http://127.0.0.1:\(port)/healthz", interval: 5s, timeout: 1s}
-                    """)
-                try await harness.apply(
-                    harness.rule("api-down", condition: "{probeDown: {probe: api, consecutiveFailures: 1}}")
-                        .replacingOccurrences(of: "monitorRef: {name: shop}", with: "monitorRef: {name: api-probe}"))
+                try await harness.applyClosedPortProbe(consecutiveFailures: 1)
                 try await harness.runOperator { _ in
                     let firing = try await harness.incident(of: "api-down", in: .firing)
                     #expect(firing.status?.severity == .critical)

@@ -1,5 +1,4 @@
 import AsyncHTTPClient
-import Crypto
 import Foundation
 import KubeClient
 import KubeCore
@@ -117,6 +116,36 @@ struct OperatorHarness: Sendable {
         """
     }
 
+    /// A Monitor `api-probe` probing a loopback port nothing listens on every 5 s, and a `probeDown` rule `api-down`
+    /// on it that fires after `consecutiveFailures` failed checks.
+    func applyClosedPortProbe(consecutiveFailures: Int) async throws {
+        let port = try freeLoopbackPort()
+        try await apply(
+            """
+            apiVersion: tocsin.dev/v1alpha1
+            kind: Monitor
+            metadata: {name: api-probe}
+            spec:
+              kinds: [Pod]
+              probes:
+                - {name: api, url: "http://127.0.0.1:\(port)/healthz", interval: 5s, timeout: 1s}
+            """)
+        try await apply(
+            rule("api-down", condition: "{probeDown: {probe: api, consecutiveFailures: \(consecutiveFailures)}}")
+                .replacingOccurrences(of: "monitorRef: {name: shop}", with: "monitorRef: {name: api-probe}"))
+    }
+
+    /// Writes `phase: Failed` (evicted) into the status of the pod `name`, as its kubelet would.
+    func failPod(_ name: String) async throws {
+        _ = try await controlPlane.writePodStatus(
+            name, namespace: namespace, status: ["phase": "Failed", "reason": "Evicted"], client: client)
+    }
+
+    /// Waits until the operator's caches have synced.
+    func waitForSync(_ assembly: OperatorAssembly) async throws {
+        try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+    }
+
     /// Creates every document of `yaml` in the harness's namespace (strict field validation, as kubectl does).
     func apply(_ yaml: String) async throws {
         for document in try KubeControlPlane.yamlDocuments(yaml) {
@@ -196,19 +225,12 @@ struct OperatorHarness: Sendable {
             "message": ["ts": messageTS],
             "actions": [["type": "button", "action_id": action, "block_id": "actions", "value": "\(namespace)/\(incident)", "action_ts": "1"]],
         ]
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: payload), as: UTF8.self)
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let body = "payload=" + (json.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
-        let timestamp = String(Int(Date().timeIntervalSince1970))
-        let signature = HMAC<SHA256>.authenticationCode(
-            for: Data("v0:\(timestamp):\(body)".utf8), using: SymmetricKey(data: Data(Self.signingSecret.utf8)))
+        let form = SlackSignedForm(
+            payload: try JSONSerialization.data(withJSONObject: payload), signingSecret: Self.signingSecret)
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/slack/interactivity")
         request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-        request.headers.add(name: "X-Slack-Request-Timestamp", value: timestamp)
-        request.headers.add(name: "X-Slack-Signature", value: "v0=" + signature.map { String(format: "%02x", $0) }.joined())
-        request.body = .bytes(ByteBuffer(string: body))
+        for (name, value) in form.headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(string: form.body))
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         guard response.status == .ok else { throw KubeControlPlaneError("Slack interactivity answered \(response.status.code)") }
     }

@@ -28,15 +28,13 @@ extension RealServer {
                 try await harness.apply(harness.rule("pod-failed", condition: "{podFailed: {}}"))
                 _ = try await harness.controlPlane.createPod("job-1", namespace: harness.namespace, client: harness.client)
                 try await harness.runOperator { assembly in
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
+                    try await harness.waitForSync(assembly)
                     try await eventually("the schedule to name bob on call") {
                         let schedule = try await harness.client.get(
                             GenericObject.self, name: "primary", namespace: harness.namespace, resource: .onCallSchedules)
                         return "\(schedule["status"] ?? .null)".contains("bob") ? true : nil
                     }
-                    _ = try await harness.controlPlane.writePodStatus(
-                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
-                        client: harness.client)
+                    try await harness.failPod("job-1")
                     let firing = try await harness.incident(of: "pod-failed", in: .firing)
                     #expect(firing.status?.paged?.map(\.name) == ["bob"])
                 }
@@ -50,10 +48,8 @@ extension RealServer {
                 try await harness.apply(harness.rule("pod-failed", condition: "{podFailed: {}}"))
                 _ = try await harness.controlPlane.createPod("job-1", namespace: harness.namespace, client: harness.client)
                 try await harness.runOperator { assembly in
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
-                    _ = try await harness.controlPlane.writePodStatus(
-                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
-                        client: harness.client)
+                    try await harness.waitForSync(assembly)
+                    try await harness.failPod("job-1")
                     _ = try await harness.incident(of: "pod-failed", in: .firing)
                     try await eventually("the Slack card") { harness.slack.messages(in: OperatorHarness.channelID).first }
                     try await eventually("the Opsgenie alert") {
@@ -103,10 +99,8 @@ extension RealServer {
                 try await harness.apply(harness.rule("pod-failed", condition: "{podFailed: {}}"))
                 _ = try await harness.controlPlane.createPod("job-1", namespace: harness.namespace, client: harness.client)
                 try await harness.runOperator { assembly in
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
-                    _ = try await harness.controlPlane.writePodStatus(
-                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
-                        client: harness.client)
+                    try await harness.waitForSync(assembly)
+                    try await harness.failPod("job-1")
                     let firing = try await harness.incident(of: "pod-failed", in: .firing)
                     _ = try await harness.client.patch(
                         Incident.self, name: firing.metadata.name ?? "", namespace: harness.namespace,
@@ -191,10 +185,8 @@ extension RealServer {
                         return schedule["status"]?["conditions"]?.arrayValue?.first { $0["type"] == "Ready" && $0["status"] == "False" }
                     }
                     #expect(refused["message"]?.stringValue?.contains("slackUserID") == true, "\(refused)")
-                    try await eventually("the operator's caches to sync") { assembly.manager.hasSyncedCaches ? true : nil }
-                    _ = try await harness.controlPlane.writePodStatus(
-                        "job-1", namespace: harness.namespace, status: ["phase": "Failed", "reason": "Evicted"],
-                        client: harness.client)
+                    try await harness.waitForSync(assembly)
+                    try await harness.failPod("job-1")
                     let firing = try await harness.incident(of: longName, in: .firing)
                     let paged: [PagedParticipant] = firing.status?.paged ?? []
                     #expect(paged.isEmpty, "\(paged)")
@@ -205,20 +197,7 @@ extension RealServer {
         /// A probe-down incident survives an operator restart: no Resolved update, no second card.
         @Test func aProbeIncidentSurvivesAnOperatorRestart() async throws {
             try await OperatorHarness.with("probe-restart") { harness in
-                let port = try freeLoopbackPort()
-                try await harness.apply(
-                    """
-                    apiVersion: tocsin.dev/v1alpha1
-                    kind: Monitor
-                    metadata: {name: api-probe}
-                    spec:
-                      kinds: [Pod]
-                      probes:
-                        - {name: api, url: "http://127.0.0.1:\(port)/healthz", interval: 5s, timeout: 1s}
-                    """)
-                try await harness.apply(
-                    harness.rule("api-down", condition: "{probeDown: {probe: api, consecutiveFailures: 2}}")
-                        .replacingOccurrences(of: "monitorRef: {name: shop}", with: "monitorRef: {name: api-probe}"))
+                try await harness.applyClosedPortProbe(consecutiveFailures: 2)
                 try await harness.runOperator { _ in
                     _ = try await harness.incident(of: "api-down", in: .firing)
                     try await eventually("the Slack card") { harness.slack.messages(in: OperatorHarness.channelID).first }

@@ -1,5 +1,4 @@
 import AsyncHTTPClient
-import Crypto
 import Foundation
 import KubeClient
 import KubeCore
@@ -188,19 +187,12 @@ struct DemoScenario {
             return
         }
         guard let port = operatorPort() else { throw DemoError("the operator's HTTP server is not listening") }
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: payload), as: UTF8.self)
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let body = "payload=" + (json.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
-        let timestamp = String(Int(Date().timeIntervalSince1970))
-        let signature = HMAC<SHA256>.authenticationCode(
-            for: Data("v0:\(timestamp):\(body)".utf8), using: SymmetricKey(data: Data(DemoObjects.signingSecret.utf8)))
+        let form = SlackSignedForm(
+            payload: try JSONSerialization.data(withJSONObject: payload), signingSecret: DemoObjects.signingSecret)
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/slack/interactivity")
         request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-        request.headers.add(name: "X-Slack-Request-Timestamp", value: timestamp)
-        request.headers.add(name: "X-Slack-Signature", value: "v0=" + signature.map { String(format: "%02x", $0) }.joined())
-        request.body = .bytes(ByteBuffer(string: body))
+        for (name, value) in form.headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(string: form.body))
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
         guard response.status == .ok else { throw DemoError("Slack interactivity answered \(response.status.code)") }
     }
