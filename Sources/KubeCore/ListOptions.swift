@@ -64,18 +64,23 @@ public struct WatchOptions: Sendable, Hashable {
     public var resourceVersion: String?
     /// Whether the server may send BOOKMARK events; `true` by default.
     public var allowWatchBookmarks: Bool
+    /// Start with the current objects as ADDED events followed by a BOOKMARK annotated
+    /// `k8s.io/initial-events-end` (the WatchList "streaming list"), served from the watch cache; sends
+    /// `resourceVersionMatch=NotOlderThan` with it and needs bookmarks.
+    public var sendInitialEvents: Bool
     /// A server-side timeout after which the watch ends normally.
     public var timeoutSeconds: Int?
 
     /// Creates watch options.
     public init(
         labelSelector: String? = nil, fieldSelector: String? = nil, resourceVersion: String? = nil,
-        allowWatchBookmarks: Bool = true, timeoutSeconds: Int? = nil
+        allowWatchBookmarks: Bool = true, timeoutSeconds: Int? = nil, sendInitialEvents: Bool = false
     ) {
         self.labelSelector = labelSelector
         self.fieldSelector = fieldSelector
         self.resourceVersion = resourceVersion
         self.allowWatchBookmarks = allowWatchBookmarks
+        self.sendInitialEvents = sendInitialEvents
         self.timeoutSeconds = timeoutSeconds
     }
 
@@ -87,6 +92,10 @@ public struct WatchOptions: Sendable, Hashable {
         if let fieldSelector { items.append(QueryItem(name: "fieldSelector", value: fieldSelector)) }
         if let resourceVersion { items.append(QueryItem(name: "resourceVersion", value: resourceVersion)) }
         if allowWatchBookmarks { items.append(QueryItem(name: "allowWatchBookmarks", value: "true")) }
+        if sendInitialEvents {
+            items.append(QueryItem(name: "sendInitialEvents", value: "true"))
+            items.append(QueryItem(name: "resourceVersionMatch", value: ResourceVersionMatch.notOlderThan.rawValue))
+        }
         if let timeoutSeconds { items.append(QueryItem(name: "timeoutSeconds", value: String(timeoutSeconds))) }
         return items
     }

@@ -292,6 +292,45 @@ import TocsinTesting
         }
     }
 
+    /// WatchList: a watch with `sendInitialEvents` starts with the current objects as ADDED events and a
+    /// BOOKMARK after them (annotated `k8s.io/initial-events-end`), then goes on with live events. A bookmark the
+    /// real server sends without waiting a minute, so bookmarks are tested against both.
+    @Test(arguments: Backend.available)
+    func aWatchListSendsTheObjectsThenABookmarkThenChanges(backend: Backend) async throws {
+        try await ClusterUnderTest.with(backend) { cluster in
+            for name in ["b", "a"] { _ = try await cluster.client.create(Self.configMap(name, cluster.namespace)) }
+            var added: [String] = []
+            var bookmark: String?
+            var live: [String] = []
+            for try await result in cluster.client.watch(
+                ConfigMap.self, namespace: cluster.namespace,
+                options: WatchOptions(timeoutSeconds: 30, sendInitialEvents: true))
+            {
+                switch try result.get() {
+                case .added(let object) where bookmark == nil: added.append(object.metadata.name ?? "")
+                case .bookmark(let resourceVersion) where bookmark == nil:
+                    bookmark = resourceVersion
+                    _ = try await cluster.client.create(Self.configMap("c", cluster.namespace))
+                case .added(let object): live.append(object.metadata.name ?? "")
+                default: break
+                }
+                if !live.isEmpty { break }
+            }
+            #expect(added == ["a", "b"])
+            #expect(bookmark?.isEmpty == false)
+            #expect(live == ["c"])
+
+            // Without resourceVersionMatch=NotOlderThan the server refuses it.
+            let refused = await #expect(throws: KubeAPIError.self) {
+                var request = KubeRequest.watch(
+                    .configMaps, namespace: cluster.namespace, options: WatchOptions(timeoutSeconds: 5))
+                request.query.append(QueryItem(name: "sendInitialEvents", value: "true"))
+                _ = try await cluster.client.data(for: request)
+            }
+            #expect(refused?.statusCode == 422, "\(String(describing: refused))")
+        }
+    }
+
     /// A watch from a resourceVersion whose history was compacted is `410 Gone` (an ERROR event with a Status
     /// `Expired`), which makes a reflector relist. The real server answers so without its watch cache (which
     /// keeps a window of history of its own), as the fake does after ``FakeAPIServer/compact()``.

@@ -31,7 +31,22 @@ extension ClusterState {
             resource: resource, namespace: namespace, options: options, minimumRevision: revision,
             continuation: continuation)
         let requested = try options.parsedResourceVersion()
-        if let requested, requested != 0 {
+        if options.sendsInitialEvents {
+            // WatchList, as the real server validates and answers it: the current objects, then a BOOKMARK at the
+            // current resourceVersion annotated k8s.io/initial-events-end, then live events.
+            guard options.resourceVersionMatch == "NotOlderThan", options.allowsWatchBookmarks else {
+                throw FakeAPIError(
+                    code: 422, reason: "Invalid",
+                    message: "ListOptions.meta.k8s.io \"\" is invalid: sendInitialEvents: Forbidden: sendInitialEvents "
+                        + "requires setting resourceVersionMatch to NotOlderThan and allowWatchBookmarks to true")
+            }
+            let current = objects[resource.key] ?? [:]
+            for key in Self.sortedKeys(current.keys) {
+                guard let object = current[key], watcher.sees(object) else { continue }
+                continuation.yield(Self.eventLine("ADDED", object))
+            }
+            continuation.yield(Self.eventLine("BOOKMARK", bookmark(for: resource, initialEventsEnd: true)))
+        } else if let requested, requested != 0 {
             if requested < compactedRevision {
                 let error = FakeAPIError.expired("too old resource version: \(requested) (\(compactedRevision))")
                 continuation.yield(Self.eventLine("ERROR", error.status))
@@ -73,14 +88,18 @@ extension ClusterState {
     /// Sends a BOOKMARK with the current resourceVersion to every watch that asked for bookmarks.
     func sendBookmarks() {
         for watcher in watchers.values where watcher.options.allowsWatchBookmarks {
-            var metadata: FakeJSON = ["resourceVersion": .string(String(revision))]
-            if !watcher.resource.isCustomResource { metadata["creationTimestamp"] = .null }
-            let object: FakeJSON = [
-                "kind": .string(watcher.resource.kind), "apiVersion": .string(watcher.resource.apiVersion),
-                "metadata": metadata,
-            ]
-            watcher.continuation.yield(Self.eventLine("BOOKMARK", object))
+            watcher.continuation.yield(Self.eventLine("BOOKMARK", bookmark(for: watcher.resource, initialEventsEnd: false)))
         }
+    }
+
+    /// The object of a BOOKMARK event at the current resourceVersion.
+    func bookmark(for resource: FakeAPIServer.Resource, initialEventsEnd: Bool) -> FakeJSON {
+        var metadata: FakeJSON = ["resourceVersion": .string(String(revision))]
+        if !resource.isCustomResource { metadata["creationTimestamp"] = .null }
+        if initialEventsEnd { metadata["annotations"] = ["k8s.io/initial-events-end": "true"] }
+        return [
+            "kind": .string(resource.kind), "apiVersion": .string(resource.apiVersion), "metadata": metadata,
+        ]
     }
 
     /// Ends every open watch cleanly.

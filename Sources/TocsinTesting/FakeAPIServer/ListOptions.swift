@@ -9,6 +9,8 @@ struct ListOptions: Sendable {
     var resourceVersion: String?
     var resourceVersionMatch: String?
     var allowsWatchBookmarks = false
+    /// A watch that starts with the current objects as ADDED events and a bookmark marking their end (WatchList).
+    var sendsInitialEvents = false
     var timeoutSeconds: Int?
 
     /// - Throws: `FakeAPIError` 400 for a malformed selector or number.
@@ -25,6 +27,7 @@ struct ListOptions: Sendable {
         resourceVersion = query["resourceVersion"].flatMap { $0.isEmpty ? nil : $0 }
         resourceVersionMatch = query["resourceVersionMatch"].flatMap { $0.isEmpty ? nil : $0 }
         allowsWatchBookmarks = query["allowWatchBookmarks"] == "true" || query["allowWatchBookmarks"] == "1"
+        sendsInitialEvents = query["sendInitialEvents"] == "true"
         if let text = query["timeoutSeconds"], !text.isEmpty {
             guard let seconds = Int(text), seconds >= 0 else {
                 throw FakeAPIError.badRequest("invalid timeoutSeconds \"\(text)\"")
